@@ -1,0 +1,73 @@
+package ru.msoko.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.imports.ImportOutcome;
+import ru.msoko.app.imports.ImportService;
+import ru.msoko.core.canonical.Problem;
+
+/** {@code msoko import FILE…}: each file is one transaction; a rejected file changes nothing. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Загрузить файлы: schools.csv (справочник школ) и results.csv (результаты). "
+                + "Каждый файл загружается целиком или не загружается совсем.")
+class ImportCommand implements Callable<Integer> {
+
+    private static final int SHOWN_PROBLEMS = 50;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Файлы для загрузки.")
+    List<Path> files;
+
+    @Option(names = "--create-missing",
+            description = "Создавать неизвестные школы и предметы вместо отказа (школы — в муниципалитете --municipality).")
+    boolean createMissing;
+
+    @Option(names = "--municipality", paramLabel = "CODE", description = "Муниципалитет для создаваемых школ.")
+    String municipality;
+
+    @Mixin
+    DatabaseOptions db;
+
+    @Override
+    public Integer call() {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                System.err.println(f + ": файл не найден");
+                return 2;
+            }
+        }
+        try (ConfigurableApplicationContext ctx = SpringRunner.start(false, db, List.of())) {
+            ImportService service = ctx.getBean(ImportService.class);
+            String user = "cli:" + System.getProperty("user.name", "unknown");
+            boolean allStored = true;
+            for (Path f : files) {
+                ImportOutcome outcome = service.importFile(f, f.getFileName().toString(), user,
+                        new ImportOptions(createMissing, municipality));
+                print(outcome);
+                allStored &= !(outcome instanceof ImportOutcome.Rejected);
+            }
+            return allStored ? 0 : 1;
+        }
+    }
+
+    static void print(ImportOutcome outcome) {
+        System.out.println(outcome.summary());
+        if (outcome instanceof ImportOutcome.Imported imported) {
+            imported.warnings().forEach(w -> System.out.println("  предупреждение: " + w));
+        }
+        if (outcome instanceof ImportOutcome.Rejected rejected) {
+            List<Problem> problems = rejected.problems();
+            problems.stream().limit(SHOWN_PROBLEMS).forEach(p -> System.out.println("  " + p.describe()));
+            if (rejected.totalProblems() > SHOWN_PROBLEMS) {
+                System.out.println("  … и ещё " + (rejected.totalProblems() - SHOWN_PROBLEMS) + " ошибок");
+            }
+        }
+    }
+}

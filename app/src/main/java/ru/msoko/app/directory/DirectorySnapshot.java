@@ -1,0 +1,90 @@
+package ru.msoko.app.directory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.msoko.core.canonical.Directory;
+
+/**
+ * The school and subject directory held in memory for one import: identifier → school with validity
+ * years, subject spelling → subject. A region has a few thousand schools, so this is small.
+ */
+public final class DirectorySnapshot implements Directory {
+
+    /** ФИС ОКО renamed logins sch22NNNN → edu22NNNN in 2022 keeping the number (data-formats §1.7). */
+    private static final Pattern LOGIN = Pattern.compile("(sch|edu)(\\d+)");
+
+    record Identifier(String schoolCode, Integer validFrom, Integer validTo) {
+        boolean validIn(int year) {
+            return (validFrom == null || validFrom <= year) && (validTo == null || year <= validTo);
+        }
+    }
+
+    private final Map<String, List<Identifier>> identifiers;
+    private final Map<String, String> subjects;
+    private final Map<String, Long> schoolIds;
+    private final Map<String, Long> subjectIds;
+
+    DirectorySnapshot(Map<String, List<Identifier>> identifiers, Map<String, String> subjects,
+                      Map<String, Long> schoolIds, Map<String, Long> subjectIds) {
+        this.identifiers = identifiers;
+        this.subjects = subjects;
+        this.schoolIds = new HashMap<>(schoolIds);
+        this.subjectIds = new HashMap<>(subjectIds);
+    }
+
+    @Override
+    public Optional<String> schoolCode(String identifier, int year) {
+        String key = Keys.of(identifier);
+        Optional<String> found = match(key, year);
+        if (found.isPresent()) {
+            return found;
+        }
+        Matcher m = LOGIN.matcher(key);
+        if (m.matches()) {
+            String twin = (m.group(1).equals("sch") ? "edu" : "sch") + m.group(2);
+            return match(twin, year);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> match(String key, int year) {
+        List<Identifier> list = identifiers.getOrDefault(key, List.of());
+        for (Identifier id : list) {
+            if (id.validIn(year)) {
+                return Optional.of(id.schoolCode());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> subjectCode(String nameOrCode) {
+        return Optional.ofNullable(subjects.get(Keys.of(nameOrCode)));
+    }
+
+    public long schoolId(String code) {
+        Long id = schoolIds.get(code);
+        if (id == null) {
+            throw new IllegalStateException("school " + code + " is not in the snapshot");
+        }
+        return id;
+    }
+
+    public long subjectId(String code) {
+        Long id = subjectIds.get(code);
+        if (id == null) {
+            throw new IllegalStateException("subject " + code + " is not in the snapshot");
+        }
+        return id;
+    }
+
+    /** Codes of the known schools, for "closest candidates" suggestions. */
+    public List<String> schoolCodes() {
+        return new ArrayList<>(schoolIds.keySet());
+    }
+}

@@ -1,0 +1,85 @@
+package ru.msoko.app.imports;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.directory.DirectorySnapshot;
+import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.domain.TaskLayout;
+
+/**
+ * Finds or creates the assessment (procedure) rows an import writes into, inside the import's
+ * transaction, and knows which participants each already has so that a file cannot add a second
+ * result for the same participant.
+ */
+final class AssessmentRegistry {
+
+    /** An assessment as this import sees it. */
+    record Entry(long id, TaskLayout layout, Set<String> existingParticipants) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DirectorySnapshot directory;
+    private final Map<Procedure.Key, Entry> entries = new HashMap<>();
+
+    AssessmentRegistry(JdbcClient jdbc, DirectorySnapshot directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    /**
+     * @return the entry, or {@code null} when the stored task layout differs from the file's (the caller reports it)
+     */
+    Entry resolve(Procedure.Key key, TaskLayout fileLayout) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            e = load(key, fileLayout);
+            entries.put(key, e);
+        }
+        if (!fileLayout.isEmpty() && !e.layout().isEmpty() && !e.layout().equals(fileLayout)) {
+            return null;
+        }
+        return e;
+    }
+
+    TaskLayout storedLayout(Procedure.Key key) {
+        Entry e = entries.get(key);
+        return e == null ? TaskLayout.EMPTY : e.layout();
+    }
+
+    private Entry load(Procedure.Key key, TaskLayout fileLayout) {
+        long subjectId = directory.subjectId(key.subjectCode());
+        var existing = jdbc.sql("""
+                select id, task_layout from assessment
+                where kind = :kind and exam_year = :year and subject_id = :subject and grade = :grade""")
+                .param("kind", key.kind().name()).param("year", key.year()).param("subject", subjectId)
+                .param("grade", key.grade())
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
+        if (existing.isEmpty()) {
+            jdbc.sql("""
+                    insert into assessment (kind, exam_year, subject_id, grade, task_layout)
+                    values (:kind, :year, :subject, :grade, :layout)""")
+                    .param("kind", key.kind().name()).param("year", key.year()).param("subject", subjectId)
+                    .param("grade", key.grade()).param("layout", fileLayout.isEmpty() ? null : fileLayout.format())
+                    .update();
+            long id = jdbc.sql("""
+                    select id from assessment
+                    where kind = :kind and exam_year = :year and subject_id = :subject and grade = :grade""")
+                    .param("kind", key.kind().name()).param("year", key.year()).param("subject", subjectId)
+                    .param("grade", key.grade()).query(Long.class).single();
+            return new Entry(id, fileLayout, Set.of());
+        }
+        long id = (Long) existing.get()[0];
+        TaskLayout stored = TaskLayout.parse((String) existing.get()[1]);
+        if (stored.isEmpty() && !fileLayout.isEmpty()) {
+            jdbc.sql("update assessment set task_layout = :layout where id = :id")
+                    .param("layout", fileLayout.format()).param("id", id).update();
+            stored = fileLayout;
+        }
+        Set<String> participants = new HashSet<>(jdbc.sql("select participant from result where assessment_id = :id")
+                .param("id", id).query(String.class).list());
+        return new Entry(id, stored, participants);
+    }
+}

@@ -1,0 +1,65 @@
+package ru.msoko.app.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.msoko.core.canonical.InputException;
+import ru.msoko.core.canonical.Problem;
+
+/**
+ * Imports one file as one transaction: either every row is stored, or nothing is and the user gets
+ * the list of problems with row and column. The same content twice is recognised by its hash.
+ */
+@Service
+public class ImportService {
+
+    private final ImportLog log;
+    private final ResultsImport results;
+    private final SchoolsImport schools;
+    private final TransactionTemplate tx;
+
+    ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, TransactionTemplate tx) {
+        this.log = log;
+        this.results = results;
+        this.schools = schools;
+        this.tx = tx;
+    }
+
+    /**
+     * @param fileName the user's name of the file (shown in messages), not the temp path
+     * @param user who imports: a login, or {@code cli:<os user>}
+     */
+    public ImportOutcome importFile(Path file, String fileName, String user, ImportOptions options) {
+        try {
+            String hash = ContentHash.of(file);
+            var previous = log.findByHash(hash);
+            if (previous.isPresent()) {
+                var p = previous.get();
+                return new ImportOutcome.AlreadyImported(fileName, p.id(), p.fileName(), p.startedAt());
+            }
+            FileFormat format = FileFormat.detect(file);
+            return switch (format) {
+                case RESULTS_CSV -> tx.execute(status -> results.run(file, fileName, hash, user, options, status));
+                case SCHOOLS_CSV -> tx.execute(status -> schools.run(file, fileName, hash, user, status));
+                case UNKNOWN -> rejected(fileName, List.of(Problem.ofFile(fileName,
+                        "формат файла не распознан: ожидается results.csv (столбцы procedure, year, subject, grade, "
+                                + "school_code, participant, …) или schools.csv (school_code, name, municipality_code, …)")));
+            };
+        } catch (InputException e) {
+            return rejected(fileName, e.problems());
+        } catch (IOException | UncheckedIOException e) {
+            return rejected(fileName, List.of(Problem.ofFile(fileName, "файл не удаётся прочитать: " + e.getMessage())));
+        } catch (DataAccessException e) {
+            return rejected(fileName, List.of(Problem.ofFile(fileName,
+                    "база данных отклонила запись, ничего не сохранено: " + e.getMostSpecificCause().getMessage())));
+        }
+    }
+
+    private static ImportOutcome rejected(String fileName, List<Problem> problems) {
+        return new ImportOutcome.Rejected(fileName, problems, problems.size());
+    }
+}

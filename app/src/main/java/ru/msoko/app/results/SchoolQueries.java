@@ -1,0 +1,104 @@
+package ru.msoko.app.results;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import ru.msoko.app.security.Scope;
+
+/** Read side of the school page, always within the user's scope. */
+@Repository
+class SchoolQueries {
+
+    record SchoolInfo(long id, String code, String name, String municipality, String type, String settlement,
+                      Integer pupils, Double sesIndex, Boolean lowResults, List<String> identifiers) {
+    }
+
+    /** One procedure's results at the school. */
+    record ProcedureRow(long assessmentId, String kind, int year, String subject, int grade, String layout,
+                        long participants, long absent, Double meanPrimary, Double meanTest, long[] marks,
+                        long passed, long failed) {
+        long marked() {
+            return marks[0] + marks[1] + marks[2] + marks[3];
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    SchoolQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<SchoolInfo> find(Scope scope, String code) {
+        Optional<SchoolInfo> info = jdbc.sql("""
+                select s.id, s.code, s.name, m.name, s.school_type, s.settlement, s.pupils, s.ses_index, s.low_results
+                from school s join municipality m on m.id = s.municipality_id
+                where s.code = :code and %s""".formatted(Scope.SCHOOL_CONDITION))
+                .params(scope.sqlParams()).param("code", code)
+                .query((rs, n) -> new SchoolInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
+                        (Double) rs.getObject(8, Double.class), (Boolean) rs.getObject(9, Boolean.class), List.of()))
+                .optional();
+        return info.map(i -> new SchoolInfo(i.id(), i.code(), i.name(), i.municipality(), i.type(), i.settlement(),
+                i.pupils(), i.sesIndex(), i.lowResults(), identifiers(i.id())));
+    }
+
+    boolean exists(String code) {
+        return jdbc.sql("select count(*) from school where code = :code").param("code", code)
+                .query(Long.class).single() > 0;
+    }
+
+    private List<String> identifiers(long schoolId) {
+        return jdbc.sql("""
+                select identifier, valid_from, valid_to from school_identifier where school_id = :id order by id""")
+                .param("id", schoolId)
+                .query((rs, n) -> {
+                    Integer from = (Integer) rs.getObject(2, Integer.class);
+                    Integer to = (Integer) rs.getObject(3, Integer.class);
+                    String years = from == null && to == null ? ""
+                            : " (" + (from == null ? "…" : from) + "–" + (to == null ? "…" : to) + ")";
+                    return rs.getString(1) + years;
+                }).list();
+    }
+
+    List<ProcedureRow> procedures(long schoolId) {
+        return jdbc.sql("""
+                select a.id, a.kind, a.exam_year, sub.name, a.grade, a.task_layout,
+                       count(*) filter (where not r.absent),
+                       count(*) filter (where r.absent),
+                       avg(r.primary_score) filter (where not r.absent),
+                       avg(r.test_score) filter (where not r.absent),
+                       count(*) filter (where r.mark = 2), count(*) filter (where r.mark = 3),
+                       count(*) filter (where r.mark = 4), count(*) filter (where r.mark = 5),
+                       count(*) filter (where r.passed = true), count(*) filter (where r.passed = false)
+                from result r
+                join assessment a on a.id = r.assessment_id
+                join subject sub on sub.id = a.subject_id
+                where r.school_id = :school
+                group by a.id, a.kind, a.exam_year, sub.name, a.grade, a.task_layout
+                order by a.exam_year desc, a.kind, sub.name, a.grade""")
+                .param("school", schoolId)
+                .query((rs, n) -> new ProcedureRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
+                        (Double) rs.getObject(9, Double.class), (Double) rs.getObject(10, Double.class),
+                        new long[] {rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)},
+                        rs.getLong(15), rs.getLong(16)))
+                .list();
+    }
+
+    /** Mean primary score of all participants of each of these assessments, region-wide (an aggregate). */
+    Map<Long, Double> regionMeans(List<Long> assessmentIds) {
+        Map<Long, Double> means = new HashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return means;
+        }
+        jdbc.sql("""
+                select assessment_id, avg(primary_score) from result
+                where assessment_id in (:ids) and not absent group by assessment_id""")
+                .param("ids", assessmentIds)
+                .query((rs, n) -> means.put(rs.getLong(1), (Double) rs.getObject(2, Double.class))).list();
+        return means;
+    }
+}

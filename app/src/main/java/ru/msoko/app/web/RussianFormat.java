@@ -1,0 +1,63 @@
+package ru.msoko.app.web;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers and words as Russian users expect them: decimal comma, thin-space thousands
+ * («1 234 567»), plural forms («1 школа, 2 школы, 5 школ»). Used in templates as {@code @fmt}.
+ */
+@Component("fmt")
+public class RussianFormat {
+
+    private static final Locale RU = Locale.forLanguageTag("ru-RU");
+
+    public String integer(long n) {
+        return grouped("#,##0").format(n);
+    }
+
+    public String decimal(Double d) {
+        return d == null ? "—" : grouped("#,##0.0").format(d);
+    }
+
+    public String percent(long part, long whole) {
+        if (whole == 0) {
+            return "—";
+        }
+        return grouped("#,##0.0").format(100.0 * part / whole) + "\u00A0%";
+    }
+
+    /** Share as a number 0–100 for bar widths. */
+    public long share(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(100.0 * part / whole);
+    }
+
+    /** «5 школ»: the number followed by the right form of the word. */
+    public String count(long n, String one, String few, String many) {
+        return integer(n) + "\u00A0" + plural(n, one, few, many);
+    }
+
+    public static String plural(long n, String one, String few, String many) {
+        long mod100 = Math.abs(n) % 100;
+        long mod10 = mod100 % 10;
+        if (mod100 >= 11 && mod100 <= 14) {
+            return many;
+        }
+        if (mod10 == 1) {
+            return one;
+        }
+        if (mod10 >= 2 && mod10 <= 4) {
+            return few;
+        }
+        return many;
+    }
+
+    private static DecimalFormat grouped(String pattern) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(RU);
+        symbols.setGroupingSeparator('\u00A0');
+        symbols.setDecimalSeparator(',');
+        return new DecimalFormat(pattern, symbols);
+    }
+}

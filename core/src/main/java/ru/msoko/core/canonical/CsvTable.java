@@ -1,0 +1,122 @@
+package ru.msoko.core.canonical;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A delimited text file opened for streaming: encoding and separator detected, header read, rows
+ * handed out one at a time with their line numbers. Never loads the whole file.
+ */
+public final class CsvTable implements AutoCloseable {
+
+    private static final int SNIFF_BYTES = 1 << 20;
+
+    private final String fileName;
+    private final Charset charset;
+    private final char separator;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private final List<String> header;
+
+    private CsvTable(String fileName, Charset charset, char separator, CsvReader<CsvRecord> reader) {
+        this.fileName = fileName;
+        this.charset = charset;
+        this.separator = separator;
+        this.reader = reader;
+        this.records = reader.iterator();
+        this.header = records.hasNext() ? cleanHeader(records.next().getFields()) : List.of();
+    }
+
+    /**
+     * Opens a file. Throws {@link InputException} with a Russian message for an empty file.
+     *
+     * @param fileName the name to show in messages (the user's file name, not a temp path)
+     */
+    public static CsvTable open(Path path, String fileName) throws IOException {
+        byte[] head = new byte[SNIFF_BYTES];
+        int length;
+        try (InputStream in = Files.newInputStream(path)) {
+            length = in.readNBytes(head, 0, head.length);
+        }
+        if (length == 0 || new String(head, 0, length, Charset.forName("ISO-8859-1")).isBlank()) {
+            throw new InputException(Problem.ofFile(fileName, "файл пуст"));
+        }
+        Charset charset = TextDecoding.detect(head, length);
+        String text = new String(head, 0, length, charset);
+        int eol = text.indexOf('\n');
+        char separator = TextDecoding.detectSeparator(eol < 0 ? text : text.substring(0, eol));
+        CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(separator)
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(path, charset);
+        return new CsvTable(fileName, charset, separator, reader);
+    }
+
+    private static List<String> cleanHeader(List<String> raw) {
+        List<String> out = new ArrayList<>(raw.size());
+        for (String h : raw) {
+            out.add(h.replace('\uFEFF', ' ').trim());
+        }
+        return out;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public char separator() {
+        return separator;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    /** Index of a header (case-insensitive), or -1. */
+    public int column(String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The next data row, or {@code null} at the end.
+     *
+     * @throws InputException when the file cannot be parsed further (for example an unclosed quote)
+     */
+    public CsvRecord next() {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (CsvParseException e) {
+            throw new InputException(Problem.ofFile(fileName, "файл не удаётся разобрать как CSV: " + e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw new InputException(Problem.ofFile(fileName, "ошибка чтения файла: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,13 @@
+package ru.msoko.core.canonical;
+
+import java.util.Optional;
+
+/** Resolves the identifiers found in files to the canonical codes of the reference directory. */
+public interface Directory {
+
+    /** The school's canonical code for any of its identifiers valid in that year. */
+    Optional<String> schoolCode(String identifier, int year);
+
+    /** The subject's canonical code for its name, code or a known alias. */
+    Optional<String> subjectCode(String nameOrCode);
+}

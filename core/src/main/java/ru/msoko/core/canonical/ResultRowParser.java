@@ -1,0 +1,284 @@
+package ru.msoko.core.canonical;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import ru.msoko.core.domain.Gender;
+import ru.msoko.core.domain.OlympiadStatus;
+import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.domain.ProcedureKind;
+import ru.msoko.core.domain.Result;
+import ru.msoko.core.domain.TaskLayout;
+import ru.msoko.core.domain.TaskScores;
+
+/** Turns one CSV record of {@code results.csv} into a {@link Result}, or reports why it cannot. */
+final class ResultRowParser {
+
+    private static final double EPSILON = 1e-9;
+
+    private final String fileName;
+    private final List<String> header;
+    private final ResultColumns columns;
+    private final Directory directory;
+    private final UnaryOperator<String> pseudonymizer;
+
+    private CsvRecord rec;
+    private Problems problems;
+    private boolean failed;
+
+    ResultRowParser(String fileName, List<String> header, ResultColumns columns, Directory directory,
+                    UnaryOperator<String> pseudonymizer) {
+        this.fileName = fileName;
+        this.header = header;
+        this.columns = columns;
+        this.directory = directory;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    /** @return the result, or {@code null} after adding the row's problems */
+    Result parse(CsvRecord record, Problems sink) {
+        this.rec = record;
+        this.problems = sink;
+        this.failed = false;
+        if (record.getFieldCount() != header.size()) {
+            fail(null, "в строке " + record.getFieldCount() + " полей, а в заголовке " + header.size()
+                    + " — проверьте разделитель и кавычки");
+            return null;
+        }
+        ProcedureKind kind = procedureKind();
+        Integer year = bounded("year", "год", 2000, 2100);
+        Integer grade = bounded("grade", "класс (1–11)", 1, 11);
+        String subject = subject();
+        String school = year == null ? null : school(year);
+        String participant = participant();
+        if (failed || kind == null || year == null || grade == null) {
+            return null;
+        }
+        return build(new Procedure.Key(kind, year, subject, grade), school, participant, grade, kind);
+    }
+
+    private Result build(Procedure.Key key, String school, String participant, int grade, ProcedureKind kind) {
+        String variant = text("variant");
+        boolean absent = Values.isAbsent(variant);
+        TaskScores tasks = absent ? null : tasks();
+        Double primary = parsed("primary_score", Values::decimal);
+        Double score = parsed("score", Values::decimal);
+        Integer mark = null;
+        Boolean passed = null;
+        String markText = text("mark");
+        if (kind.isPassFail()) {
+            passed = parsed("mark", Values::passFail);
+        } else {
+            mark = parsed("mark", Values::mark);
+        }
+        Double max = parsed("max_score", Values::decimal);
+        Result.Flags flags = new Result.Flags(flag("ovz"), flag("repeat"), flag("medal_candidate"), flag("observed"));
+        Result result = new Result(key, school, participant, parsed("date", Values::date), classLabel(grade),
+                gender(), variant.isEmpty() || absent ? null : variant, absent, tasks,
+                absent ? null : primary(primary, tasks, max), absent ? null : score, absent ? null : mark,
+                absent ? null : passed, parsed("journal_mark", Values::mark), parsed("annual_mark", Values::mark),
+                flags, status(), max, parsed("rechecked_score", Values::decimal));
+        if (absent) {
+            checkAbsentHasNoScores(primary, score, markText);
+        }
+        checkScoreRange(score);
+        return failed ? null : result;
+    }
+
+    private ProcedureKind procedureKind() {
+        String v = text("procedure");
+        ProcedureKind kind = ProcedureKind.fromCode(v).orElse(null);
+        if (kind == null) {
+            fail("procedure", v.isEmpty() ? "не указана процедура"
+                    : "неизвестная процедура «" + v + "»: ожидается ВПР, ОГЭ, ЕГЭ, ГВЭ-9, ВсОШ-ШЭ и т. п.");
+        }
+        return kind;
+    }
+
+    private Integer bounded(String column, String what, int min, int max) {
+        Integer v = parsed(column, s -> Values.integer(s, what));
+        if (v == null) {
+            if (!failed) {
+                fail(column, "не заполнено");
+            }
+            return null;
+        }
+        if (v < min || v > max) {
+            fail(column, "«" + v + "» — вне допустимого диапазона " + min + "–" + max);
+            return null;
+        }
+        return v;
+    }
+
+    private String subject() {
+        String v = text("subject");
+        if (v.isEmpty()) {
+            fail("subject", "не указан предмет");
+            return null;
+        }
+        return directory.subjectCode(v).orElseGet(() -> {
+            fail("subject", "предмет «" + v + "» не найден в справочнике предметов");
+            return null;
+        });
+    }
+
+    private String school(int year) {
+        String v = text("school_code");
+        if (v.isEmpty()) {
+            fail("school_code", "не указан код школы");
+            return null;
+        }
+        return directory.schoolCode(v, year).orElseGet(() -> {
+            fail("school_code", "школа с кодом «" + v + "» не найдена в справочнике школ (на " + year + " год)");
+            return null;
+        });
+    }
+
+    private String participant() {
+        String v = text("participant");
+        if (v.isEmpty()) {
+            fail("participant", "не указан участник");
+            return null;
+        }
+        return pseudonymizer.apply(v);
+    }
+
+    private TaskScores tasks() {
+        int[] idx = columns.taskColumns();
+        if (idx.length == 0) {
+            return null;
+        }
+        List<TaskLayout.Task> layout = columns.layout().tasks();
+        int[] scores = new int[idx.length];
+        for (int t = 0; t < idx.length; t++) {
+            String raw = rec.getField(idx[t]);
+            if (Values.isNotAttempted(raw)) {
+                scores[t] = TaskScores.NOT_ATTEMPTED;
+                continue;
+            }
+            Integer s = integerOrFail(idx[t], raw);
+            int max = layout.get(t).maxScore();
+            if (s != null && s > max) {
+                failAt(idx[t], "балл " + s + " больше максимума за задание (" + max + ")");
+            }
+            scores[t] = s == null ? TaskScores.NOT_ATTEMPTED : Math.min(s, max);
+        }
+        return TaskScores.of(scores);
+    }
+
+    private Integer integerOrFail(int column, String raw) {
+        try {
+            return Values.integer(raw, "балл (ожидается целое число или X)");
+        } catch (IllegalArgumentException e) {
+            failAt(column, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The primary score: given, or the sum of tasks; checked against the tasks and the maximum. */
+    private Double primary(Double given, TaskScores tasks, Double max) {
+        if (given != null && given < 0) {
+            fail("primary_score", "отрицательный первичный балл");
+        }
+        if (tasks != null) {
+            int sum = tasks.total();
+            if (given != null && Math.abs(given - sum) > EPSILON) {
+                fail("primary_score", "первичный балл " + format(given) + " не равен сумме баллов за задания ("
+                        + sum + ")");
+            }
+            return given != null ? given : (double) sum;
+        }
+        if (given != null && max != null && given > max + EPSILON) {
+            fail("primary_score", "первичный балл " + format(given) + " больше максимального (" + format(max) + ")");
+        }
+        return given;
+    }
+
+    private void checkAbsentHasNoScores(Double primary, Double score, String markText) {
+        boolean hasScores = (primary != null && primary > 0) || (score != null && score > 0) || hasTaskScore();
+        if (hasScores) {
+            fail("variant", "участник отмечен отсутствовавшим, но у него есть баллы");
+        }
+    }
+
+    private boolean hasTaskScore() {
+        for (int i : columns.taskColumns()) {
+            String raw = rec.getField(i);
+            if (!Values.isNotAttempted(raw) && !raw.trim().equals("0")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkScoreRange(Double score) {
+        if (score != null && (score < 0 || score > 100)) {
+            fail("score", "тестовый балл " + format(score) + " вне диапазона 0–100");
+        }
+    }
+
+    private String classLabel(int grade) {
+        return columns.of("class") < 0 ? null : Values.classLabel(text("class"), grade);
+    }
+
+    private Gender gender() {
+        String v = text("gender");
+        if (v.isEmpty()) {
+            return null;
+        }
+        return Gender.fromLabel(v).orElseGet(() -> {
+            fail("gender", "«" + v + "»: ожидается «м» или «ж»");
+            return null;
+        });
+    }
+
+    private OlympiadStatus status() {
+        String v = text("status");
+        if (v.isEmpty()) {
+            return null;
+        }
+        return OlympiadStatus.fromLabel(v).orElseGet(() -> {
+            fail("status", "«" + v + "»: ожидается «победитель», «призёр» или «участник»");
+            return null;
+        });
+    }
+
+    private boolean flag(String column) {
+        Boolean b = parsed(column, Values::flag);
+        return b != null && b;
+    }
+
+    private String text(String column) {
+        int i = columns.of(column);
+        return i < 0 ? "" : rec.getField(i).trim();
+    }
+
+    private <T> T parsed(String column, java.util.function.Function<String, T> parser) {
+        int i = columns.of(column);
+        if (i < 0) {
+            return null;
+        }
+        try {
+            return parser.apply(rec.getField(i));
+        } catch (IllegalArgumentException e) {
+            failAt(i, e.getMessage());
+            return null;
+        }
+    }
+
+    private void fail(String column, String message) {
+        int i = column == null ? -1 : columns.of(column);
+        failAt(i, message);
+    }
+
+    private void failAt(int columnIndex, String message) {
+        failed = true;
+        problems.add(new Problem(fileName, null, rec.getStartingLineNumber(),
+                columnIndex < 0 ? null : header.get(columnIndex), message));
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d).replace('.', ',');
+    }
+
+}
