@@ -41,6 +41,9 @@ public class ImportService {
                 var p = previous.get();
                 return new ImportOutcome.AlreadyImported(fileName, p.id(), p.fileName(), p.startedAt());
             }
+            if (java.nio.file.Files.size(file) == 0) {
+                return rejected(fileName, List.of(Problem.ofFile(fileName, "файл пуст (0 байт)")));
+            }
             FileFormat format = FileFormat.detect(file);
             return switch (format) {
                 case RESULTS_CSV -> tx.execute(status -> results.run(file, fileName, hash, user, options, status));

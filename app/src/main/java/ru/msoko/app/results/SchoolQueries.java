@@ -20,7 +20,7 @@ class SchoolQueries {
     record ProcedureRow(long assessmentId, String kind, int year, String subject, int grade, String layout,
                         long participants, long absent, Double meanPrimary, Double meanTest, long[] marks,
                         long passed, long failed) {
-        long marked() {
+        public long marked() {
             return marks[0] + marks[1] + marks[2] + marks[3];
         }
     }

@@ -1,0 +1,34 @@
+package ru.msoko.app.directions;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import ru.msoko.app.security.Scope;
+
+/** Read side of the direction pages. */
+@Repository
+class DirectionQueries {
+
+    record Loaded(String kind, int year, long results) {
+    }
+
+    private final JdbcClient jdbc;
+
+    DirectionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Loaded> loaded(Direction d, Scope scope) {
+        if (d.procedures().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select a.kind, a.exam_year, count(*)
+                from result r join assessment a on a.id = r.assessment_id join school s on s.id = r.school_id
+                where a.kind in (:kinds) and %s
+                group by a.kind, a.exam_year order by a.exam_year desc, a.kind""".formatted(Scope.SCHOOL_CONDITION))
+                .params(scope.sqlParams())
+                .param("kinds", d.procedures().stream().map(Enum::name).toList())
+                .query((rs, n) -> new Loaded(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+    }
+}

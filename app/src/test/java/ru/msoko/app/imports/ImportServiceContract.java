@@ -1,0 +1,175 @@
+package ru.msoko.app.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.Fixtures;
+import ru.msoko.core.canonical.Problem;
+
+/** The import contract; run on H2 and on PostgreSQL by the subclasses. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class ImportServiceContract {
+
+    @Autowired
+    ImportService service;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void cleanAndLoadSchools() {
+        DatabaseState.clear(jdbc);
+        ImportOutcome o = importText("schools.csv", Fixtures.SCHOOLS);
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+    }
+
+    private ImportOutcome importText(String name, String content) {
+        return service.importFile(Fixtures.write(dir, name, content), name, "test", ImportOptions.STRICT);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void storesSchoolsWithEveryIdentifier() {
+        assertThat(count("select count(*) from school")).isEqualTo(3);
+        assertThat(count("select count(*) from municipality")).isEqualTo(2);
+        assertThat(count("select count(*) from school_identifier")).isEqualTo(7);
+    }
+
+    @Test
+    void storesResultsCompactlyWithPseudonymousParticipants() {
+        ImportOutcome o = importText("results.csv", Fixtures.RESULTS);
+
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(((ImportOutcome.Imported) o).accepted()).isEqualTo(6);
+        assertThat(((ImportOutcome.Imported) o).absent()).isEqualTo(1);
+        assertThat(count("select count(*) from result")).isEqualTo(6);
+        assertThat(count("select count(*) from assessment")).isEqualTo(1);
+        // sch220002 is the old login of edu220002: three results belong to the gymnasium
+        assertThat(count("select count(*) from result r join school s on s.id = r.school_id where s.code = 'edu220002'"))
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select tasks from result where tasks is not null order by id").query(String.class).list())
+                .containsExactly("121", "01-", "110", "120", "000");
+        assertThat(jdbc.sql("select sum(primary_score) from result").query(Double.class).single()).isEqualTo(10.0);
+        assertThat(jdbc.sql("select task_layout from assessment").query(String.class).single()).isEqualTo("1=1;2=2;3=1");
+        List<String> participants = jdbc.sql("select participant from result").query(String.class).list();
+        assertThat(participants).allSatisfy(p -> assertThat(p).matches("[0-9a-f]{24}")).doesNotContain("40001");
+    }
+
+    @Test
+    void theSameFileTwiceChangesNothingAndSaysSo() {
+        importText("results.csv", Fixtures.RESULTS);
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome again = importText("copy-of-results.csv", Fixtures.RESULTS);
+
+        assertThat(again).isInstanceOf(ImportOutcome.AlreadyImported.class);
+        assertThat(again.summary()).contains("уже загружен ранее (results.csv");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedFileIsRejectedWholeAndLeavesTheDatabaseExactlyAsItWas() {
+        importText("results.csv", Fixtures.RESULTS);
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        String bad = """
+                procedure;year;subject;grade;school_code;participant;class;variant;1 (1б);2 (2б);3 (1б);mark
+                ВПР;2025;Математика;6;edu220001;50001;А;1;1;2;1;4
+                ВПР;2025;Математика;6;edu220001;50002;А;1;1;2;1;7
+                ВПР;2025;Математика;6;edu999999;50003;А;1;1;2;1;4
+                ВПР;2025;Математика;6;edu220001;50001;А;1;0;0;0;2
+                ВПР;2025;Математика;6;edu220001;50005;А;1;1
+                """;
+
+        ImportOutcome o = importText("bad.csv", bad);
+
+        assertThat(o).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(((ImportOutcome.Rejected) o).problems()).extracting(Problem::describe).containsExactly(
+                "bad.csv, строка 3, столбец «mark»: «7» — не отметка: ожидается 2, 3, 4, 5 или «нет отметки»",
+                "bad.csv, строка 4, столбец «school_code»: школа с кодом «edu999999» не найдена в справочнике школ (на 2025 год)",
+                "bad.csv, строка 5, столбец «participant»: участник уже есть в этой процедуре (строка 2): повтор результата",
+                "bad.csv, строка 6: в строке 9 полей, а в заголовке 12 — проверьте разделитель и кавычки");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void aCp1251FileWithAnErrorIsRejectedAndAFixedOneIsStored() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        String header = "procedure;year;subject;grade;school_code;participant;primary_score;mark\n";
+        Charset cp1251 = Charset.forName("windows-1251");
+        Path bad = Fixtures.write(dir, "огэ.csv", header + "ОГЭ;2025;Русский язык;9;edu220001;Иванов Пётр;25;отлично\n", cp1251);
+
+        ImportOutcome rejected = service.importFile(bad, "огэ.csv", "test", ImportOptions.STRICT);
+
+        assertThat(rejected).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(((ImportOutcome.Rejected) rejected).problems().get(0).describe())
+                .isEqualTo("огэ.csv, строка 2, столбец «mark»: «отлично» — не отметка: ожидается 2, 3, 4, 5 или «нет отметки»");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+
+        Path good = Fixtures.write(dir, "огэ2.csv", header + "ОГЭ;2025;Русский язык;9;edu220001;Иванов Пётр;25;4\n", cp1251);
+        assertThat(service.importFile(good, "огэ2.csv", "test", ImportOptions.STRICT))
+                .isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(jdbc.sql("select participant from result").query(String.class).single())
+                .doesNotContainIgnoringCase("иванов").hasSize(24);
+    }
+
+    @Test
+    void aSecondFileCannotRepeatAParticipantOrChangeTheTaskLayout() {
+        importText("results.csv", Fixtures.RESULTS);
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        String repeat = Fixtures.RESULTS.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow()
+                .replace("40001;А;м;1;1;2;1;5;5", "40001;А;м;1;1;2;1;5;4") + "\n";
+        String otherLayout = """
+                procedure;year;subject;grade;school_code;participant;1 (1б);2 (1б)
+                ВПР;2025;Математика;5;edu220003;70001;1;1
+                """;
+
+        ImportOutcome o1 = importText("repeat.csv", repeat);
+        ImportOutcome o2 = importText("layout.csv", otherLayout);
+
+        assertThat(((ImportOutcome.Rejected) o1).problems().get(0).message())
+                .contains("результат этого участника в процедуре «ВПР 2025, MA, 5 класс» уже загружен другим файлом");
+        assertThat(((ImportOutcome.Rejected) o2).problems().get(0).message())
+                .contains("задания в файле (2) не совпадают с заданиями этой процедуры, загруженными ранее (3)");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void unknownSchoolsAreCreatedOnlyWhenAsked() {
+        String text = """
+                procedure;year;subject;grade;school_code;participant;primary_score;mark
+                ОГЭ;2025;Математика;9;edu229999;1;20;4
+                """;
+        assertThat(importText("new.csv", text)).isInstanceOf(ImportOutcome.Rejected.class);
+
+        ImportOutcome o = service.importFile(Fixtures.write(dir, "new2.csv", text), "new2.csv", "test",
+                new ImportOptions(true, "M02"));
+
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(count("select count(*) from school s join municipality m on m.id = s.municipality_id "
+                + "where s.code = 'edu229999' and m.code = 'M02'")).isEqualTo(1);
+    }
+
+    @Test
+    void unrecognisedAndEmptyFilesAreRejectedWithAReason() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        ImportOutcome empty = importText("empty.csv", "");
+        ImportOutcome other = importText("other.csv", "a;b;c\n1;2;3\n");
+        assertThat(((ImportOutcome.Rejected) empty).problems().get(0).describe()).isEqualTo("empty.csv: файл пуст (0 байт)");
+        assertThat(((ImportOutcome.Rejected) other).problems().get(0).message()).startsWith("формат файла не распознан");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,171 @@
+package ru.msoko.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.security.MsokoUser;
+import ru.msoko.app.security.Role;
+import ru.msoko.app.security.UserRepository;
+import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.Databases;
+import ru.msoko.app.support.Fixtures;
+
+/** What each role can reach through the web pages. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WebAccessTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+    @TempDir
+    Path dir;
+
+    private MsokoUser region;
+    private MsokoUser municipality;
+    private MsokoUser school;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+
+    @BeforeEach
+    void load() {
+        DatabaseState.clear(jdbc);
+        imports.importFile(Fixtures.write(dir, "schools.csv", Fixtures.SCHOOLS), "schools.csv", "t", ImportOptions.STRICT);
+        imports.importFile(Fixtures.write(dir, "results.csv", Fixtures.RESULTS), "results.csv", "t", ImportOptions.STRICT);
+        long m01 = id("select id from municipality where code = 'M01'");
+        long school1 = id("select id from school where code = 'edu220001'");
+        String hash = encoder.encode("secret-pass");
+        users.create("r", hash, "Регион", Role.REGION, null, null);
+        users.create("m", hash, "Муниципалитет", Role.MUNICIPALITY, m01, null);
+        users.create("s", hash, "Школа", Role.SCHOOL, null, school1);
+        region = users.find("r").orElseThrow();
+        municipality = users.find("m").orElseThrow();
+        school = users.find("s").orElseThrow();
+    }
+
+    private long id(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/schools/edu220001")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Имя пользователя")));
+    }
+
+    @Test
+    void loginWithTheStoredPasswordWorksAndAWrongOneDoesNot() throws Exception {
+        mvc.perform(post("/login").param("username", "r").param("password", "secret-pass").with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", Matchers.endsWith("/")));
+        mvc.perform(post("/login").param("username", "r").param("password", "wrong").with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", Matchers.endsWith("/login?error")));
+    }
+
+    @Test
+    void theRegionSeesEveryMunicipalityWithRussianCounts() throws Exception {
+        String html = mvc.perform(get("/").with(user(region))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Северский округ", "Каменский район", "2\u00A0школы, 6\u00A0результатов",
+                "1\u00A0школа, 0\u00A0результатов");
+    }
+
+    @Test
+    void aMunicipalitySeesOnlyItsOwnSchools() throws Exception {
+        String html = mvc.perform(get("/").with(user(municipality))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Северский округ").doesNotContain("Каменский район");
+        long m02 = id("select id from municipality where code = 'M02'");
+        mvc.perform(get("/dashboard/municipalities/" + m02 + "/schools").with(user(municipality)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/schools/edu220003").with(user(municipality))).andExpect(status().isForbidden());
+        mvc.perform(get("/schools/edu220002").with(user(municipality))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aSchoolSeesItsOwnPageAndNoOtherSchool() throws Exception {
+        String own = mvc.perform(get("/schools/edu220001").with(user(school))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(own).contains("МБОУ &quot;СОШ № 1&quot;", "Математика", "sch220001 (…–2021)");
+        mvc.perform(get("/schools/edu220002").with(user(school))).andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("вне вашей территории")));
+        mvc.perform(get("/schools/no-such-school").with(user(school))).andExpect(status().isForbidden());
+        String dashboard = mvc.perform(get("/").with(user(school))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(dashboard).contains("1\u00A0школа, 3\u00A0результата").doesNotContain("Каменский район");
+    }
+
+    @Test
+    void theSchoolPageShowsMeanAndMarksOfItsResults() throws Exception {
+        String html = mvc.perform(get("/schools/edu220001").with(user(region))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // school 1: primary scores 4, 1, 2 → mean 2,3; region: 4, 1, 2, 3, 0 → 2,0; marks 3, 4, 5 once each
+        assertThat(html).contains(">2,3<", ">2,0<", "0 / 1 / 1 / 1");
+        mvc.perform(get("/schools/no-such-school").with(user(region))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyRegionAndMunicipalityMayUploadAndOnlyWithCsrf() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("files", "r.csv", "text/csv",
+                Fixtures.RESULTS.replace("2025", "2024").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/imports").file(file).with(user(school)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(multipart("/imports").file(file).with(user(municipality))).andExpect(status().isForbidden());
+        String html = mvc.perform(multipart("/imports").file(file).with(user(municipality)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("r.csv: загружено");
+        assertThat(id("select count(*) from result")).isEqualTo(12);
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        mvc.perform(get("/login")).andExpect(header().string("Content-Security-Policy",
+                        Matchers.containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void everyDirectionHasAPage() throws Exception {
+        for (var d : ru.msoko.app.directions.Direction.values()) {
+            mvc.perform(get("/directions/" + d.slug()).with(user(region))).andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("Управленческий цикл")));
+        }
+        mvc.perform(get("/directions/nonsense").with(user(region))).andExpect(status().isNotFound());
+    }
+}
