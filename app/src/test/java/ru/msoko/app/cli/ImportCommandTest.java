@@ -1,0 +1,87 @@
+package ru.msoko.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import ru.msoko.app.support.Fixtures;
+
+/** {@code msoko import} end to end on an embedded file database, as a user runs it. */
+class ImportCommandTest {
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path files;
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private Run msoko(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new MsokoCli()).execute(args);
+            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private long results() throws Exception {
+        String url = "jdbc:h2:file:" + data.resolve("msoko") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (var c = DriverManager.getConnection(url, "sa", ""); var st = c.createStatement();
+             var rs = st.executeQuery("select count(*) from result")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void importsReportsPreciseErrorsAndRecognisesARepeatedFile() throws Exception {
+        Path schools = Fixtures.write(files, "schools.csv", Fixtures.SCHOOLS);
+        Path results = Fixtures.write(files, "results.csv", Fixtures.RESULTS);
+        Path bad = Fixtures.write(files, "плохой.csv", """
+                procedure;year;subject;grade;school_code;participant;mark
+                ВПР;2025;Математика;6;edu220001;1;5
+                ВПР;2025;Математика;6;edu220001;2;пять
+                ВПР;2025;Математика;6;edu000000;3;4
+                ВПР;2025;Математика;6;edu220001;1;4
+                ВПР;2025;Математика;6
+                """, Charset.forName("windows-1251"));
+
+        Run first = msoko("import", "--data", data.toString(), schools.toString(), results.toString());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.output()).contains("schools.csv: загружено", "results.csv: загружено (results.csv", "строк: 6");
+        assertThat(results()).isEqualTo(6);
+
+        Run rejected = msoko("import", "--data", data.toString(), bad.toString());
+        assertThat(rejected.exitCode()).isEqualTo(1);
+        assertThat(rejected.output()).contains(
+                "плохой.csv: не загружен, ошибок: 4 — база данных не изменена",
+                "плохой.csv, строка 3, столбец «mark»: «пять» — не отметка",
+                "плохой.csv, строка 4, столбец «school_code»: школа с кодом «edu000000» не найдена",
+                "плохой.csv, строка 5, столбец «participant»: участник уже есть в этой процедуре (строка 2)",
+                "плохой.csv, строка 6: в строке 4 полей, а в заголовке 7");
+        assertThat(results()).isEqualTo(6);
+
+        Run again = msoko("import", "--data", data.toString(), results.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("results.csv: уже загружен ранее", "ничего не изменено");
+        assertThat(results()).isEqualTo(6);
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() {
+        Run run = msoko("import", "--data", data.toString(), files.resolve("нет-такого.csv").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+}

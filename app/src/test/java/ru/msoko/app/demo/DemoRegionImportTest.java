@@ -1,0 +1,76 @@
+package ru.msoko.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.imports.ImportOutcome;
+import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.support.Databases;
+import ru.msoko.app.system.DataFolder;
+
+/** The demo region goes through the ordinary import, completely, and a second import changes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class DemoRegionImportTest {
+
+    @Autowired
+    DemoLoader loader;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataFolder folder;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void loadsEveryRowOnceAndRecognisesTheFilesTheSecondTime() throws Exception {
+        List<String> logins = loader.ensureLoaded();
+
+        Path demo = folder.root().resolve("demo");
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(demo)) {
+            s.filter(p -> p.getFileName().toString().startsWith("results")).sorted().forEach(files::add);
+        }
+        long rowsInFiles = 0;
+        for (Path f : files) {
+            try (Stream<String> lines = Files.lines(f)) {
+                rowsInFiles += lines.count() - 1;
+            }
+        }
+        assertThat(count("select count(*) from result")).isEqualTo(rowsInFiles).isGreaterThan(100_000);
+        assertThat(count("select count(*) from school")).isBetween(120L, 180L);
+        assertThat(count("select count(*) from municipality")).isEqualTo(8);
+        assertThat(count("select count(distinct kind) from assessment")).isGreaterThanOrEqualTo(4);
+        assertThat(logins).anySatisfy(l -> assertThat(l).contains("region"));
+        assertThat(count("select count(*) from app_user")).isEqualTo(3);
+
+        long before = count("select count(*) from result");
+        for (Path f : files) {
+            ImportOutcome again = imports.importFile(f, f.getFileName().toString(), "test", ImportOptions.STRICT);
+            assertThat(again).isInstanceOf(ImportOutcome.AlreadyImported.class);
+        }
+        assertThat(count("select count(*) from result")).isEqualTo(before);
+
+        loader.ensureLoaded();
+        assertThat(count("select count(*) from result")).isEqualTo(before);
+    }
+}
