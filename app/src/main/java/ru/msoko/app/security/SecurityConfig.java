@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** Form login for people; every page except the login page and static files needs a signed-in user. */
@@ -29,11 +27,5 @@ class SecurityConfig {
                                         + "frame-ancestors 'none'; form-action 'self'"))
                         .frameOptions(f -> f.deny()));
         return http.build();
-    }
-
-    /** bcrypt, with the algorithm named in the stored hash so that it can be upgraded later. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }
