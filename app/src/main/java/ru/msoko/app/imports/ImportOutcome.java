@@ -17,7 +17,7 @@ public sealed interface ImportOutcome {
                     List<String> warnings) implements ImportOutcome {
         @Override
         public String summary() {
-            return fileName + ": загружено (" + format + "), строк: " + accepted
+            return fileName + ": загружено как " + format + ", строк: " + accepted
                     + (absent > 0 ? ", из них отсутствовавших участников: " + absent : "");
         }
     }

@@ -26,7 +26,8 @@ class SchoolController {
                 : new NotFoundException("Школы с кодом «" + code + "» нет в справочнике."));
         List<SchoolQueries.ProcedureRow> rows = queries.procedures(school.id());
         model.addAttribute("school", school);
-        model.addAttribute("procedures", rows);
+        model.addAttribute("procedures", rows.stream().filter(r -> !r.olympiad()).toList());
+        model.addAttribute("olympiads", rows.stream().filter(SchoolQueries.ProcedureRow::olympiad).toList());
         model.addAttribute("regionMeans",
                 queries.regionMeans(rows.stream().map(SchoolQueries.ProcedureRow::assessmentId).toList()));
         return "school";

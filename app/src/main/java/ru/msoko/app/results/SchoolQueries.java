@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.msoko.app.security.Scope;
+import ru.msoko.core.domain.ProcedureKind;
 
 /** Read side of the school page, always within the user's scope. */
 @Repository
@@ -19,7 +20,11 @@ class SchoolQueries {
     /** One procedure's results at the school. */
     record ProcedureRow(long assessmentId, String kind, int year, String subject, int grade, String layout,
                         long participants, long absent, Double meanPrimary, Double meanTest, long[] marks,
-                        long passed, long failed) {
+                        long passed, long failed, long winners, long prizeWinners) {
+        public boolean olympiad() {
+            return ProcedureKind.valueOf(kind).isOlympiad();
+        }
+
         public long marked() {
             return marks[0] + marks[1] + marks[2] + marks[3];
         }
@@ -72,7 +77,9 @@ class SchoolQueries {
                        avg(r.test_score) filter (where not r.absent),
                        count(*) filter (where r.mark = 2), count(*) filter (where r.mark = 3),
                        count(*) filter (where r.mark = 4), count(*) filter (where r.mark = 5),
-                       count(*) filter (where r.passed = true), count(*) filter (where r.passed = false)
+                       count(*) filter (where r.passed = true), count(*) filter (where r.passed = false),
+                       count(*) filter (where r.olympiad_status = 'WINNER'),
+                       count(*) filter (where r.olympiad_status = 'PRIZE_WINNER')
                 from result r
                 join assessment a on a.id = r.assessment_id
                 join subject sub on sub.id = a.subject_id
@@ -84,7 +91,7 @@ class SchoolQueries {
                         rs.getInt(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
                         (Double) rs.getObject(9, Double.class), (Double) rs.getObject(10, Double.class),
                         new long[] {rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)},
-                        rs.getLong(15), rs.getLong(16)))
+                        rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18)))
                 .list();
     }
 

@@ -60,7 +60,7 @@ class ImportCommandTest {
 
         Run first = msoko("import", "--data", data.toString(), schools.toString(), results.toString());
         assertThat(first.exitCode()).isZero();
-        assertThat(first.output()).contains("schools.csv: загружено", "results.csv: загружено (results.csv", "строк: 6");
+        assertThat(first.output()).contains("schools.csv: загружено", "results.csv: загружено как results.csv", "строк: 6");
         assertThat(results()).isEqualTo(6);
 
         Run rejected = msoko("import", "--data", data.toString(), bad.toString());

@@ -22,6 +22,10 @@ final class ResultRowParser {
     private final Directory directory;
     private final UnaryOperator<String> pseudonymizer;
 
+    /** Lookups repeat on every row with the same few values: cache them per file. */
+    private final java.util.Map<String, ProcedureKind> kinds = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Optional<String>> subjects = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Optional<String>> schools = new java.util.HashMap<>();
     private CsvRecord rec;
     private Problems problems;
     private boolean failed;
@@ -87,7 +91,7 @@ final class ResultRowParser {
 
     private ProcedureKind procedureKind() {
         String v = text("procedure");
-        ProcedureKind kind = ProcedureKind.fromCode(v).orElse(null);
+        ProcedureKind kind = kinds.computeIfAbsent(v, k -> ProcedureKind.fromCode(k).orElse(null));
         if (kind == null) {
             fail("procedure", v.isEmpty() ? "не указана процедура"
                     : "неизвестная процедура «" + v + "»: ожидается ВПР, ОГЭ, ЕГЭ, ГВЭ-9, ВсОШ-ШЭ и т. п.");
@@ -116,7 +120,7 @@ final class ResultRowParser {
             fail("subject", "не указан предмет");
             return null;
         }
-        return directory.subjectCode(v).orElseGet(() -> {
+        return subjects.computeIfAbsent(v, directory::subjectCode).orElseGet(() -> {
             fail("subject", "предмет «" + v + "» не найден в справочнике предметов");
             return null;
         });
@@ -128,7 +132,7 @@ final class ResultRowParser {
             fail("school_code", "не указан код школы");
             return null;
         }
-        return directory.schoolCode(v, year).orElseGet(() -> {
+        return schools.computeIfAbsent(year + "|" + v, k -> directory.schoolCode(v, year)).orElseGet(() -> {
             fail("school_code", "школа с кодом «" + v + "» не найдена в справочнике школ (на " + year + " год)");
             return null;
         });
