@@ -22,6 +22,9 @@ class DashboardController {
         model.addAttribute("totals", queries.totals(scope));
         model.addAttribute("municipalities", queries.municipalities(scope));
         model.addAttribute("loaded", queries.loaded(scope));
+        if (scope.role() == ru.msoko.app.security.Role.SCHOOL) {
+            model.addAttribute("ownSchools", queries.schools(scope, scope.municipalityId()));
+        }
         return "dashboard";
     }
 

@@ -95,14 +95,17 @@ class SchoolQueries {
                 .list();
     }
 
-    /** Mean primary score of all participants of each of these assessments, region-wide (an aggregate). */
+    /**
+     * Region-wide mean of each of these assessments (an aggregate, so any role may see it): the test score
+     * where the procedure has one (ЕГЭ), else the primary score, matching what the school row shows.
+     */
     Map<Long, Double> regionMeans(List<Long> assessmentIds) {
         Map<Long, Double> means = new HashMap<>();
         if (assessmentIds.isEmpty()) {
             return means;
         }
         jdbc.sql("""
-                select assessment_id, avg(primary_score) from result
+                select assessment_id, coalesce(avg(test_score), avg(primary_score)) from result
                 where assessment_id in (:ids) and not absent group by assessment_id""")
                 .param("ids", assessmentIds)
                 .query((rs, n) -> means.put(rs.getLong(1), (Double) rs.getObject(2, Double.class))).list();

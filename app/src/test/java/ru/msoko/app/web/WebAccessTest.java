@@ -129,7 +129,8 @@ class WebAccessTest {
         mvc.perform(get("/schools/no-such-school").with(user(school))).andExpect(status().isForbidden());
         String dashboard = mvc.perform(get("/").with(user(school))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(dashboard).contains("1\u00A0школа, 3\u00A0результата").doesNotContain("Каменский район");
+        assertThat(dashboard).contains("1\u00A0школа, 3\u00A0результата", "Ваша школа", "/schools/edu220001")
+                .doesNotContain("Каменский район");
     }
 
     @Test
