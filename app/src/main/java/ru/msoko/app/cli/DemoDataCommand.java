@@ -13,6 +13,9 @@ import ru.msoko.core.demo.DemoSettings;
         description = "Записать демонстрационный регион в канонические CSV (schools.csv, results-*.csv).")
 class DemoDataCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    HelpOptions helpOptions;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Папка для файлов.")
     Path out;
 

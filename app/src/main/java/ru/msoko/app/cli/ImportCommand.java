@@ -20,6 +20,9 @@ import ru.msoko.core.canonical.Problem;
                 + "Каждый файл загружается целиком или не загружается совсем.")
 class ImportCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    HelpOptions helpOptions;
+
     private static final int SHOWN_PROBLEMS = 50;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Файлы для загрузки.")

@@ -4,11 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code msoko} command and its subcommands. */
-@Command(name = "msoko", mixinStandardHelpOptions = true, version = "msoko 0.1.0",
+@Command(name = "msoko", version = "msoko 0.1.0",
         description = "МСОКО: муниципальная и региональная система оценки качества образования.",
         subcommands = {ServeCommand.class, ImportCommand.class, DemoDataCommand.class},
         commandListHeading = "%nКоманды:%n")
 public class MsokoCli implements Runnable {
+
+    @picocli.CommandLine.Mixin
+    HelpOptions helpOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -18,8 +21,20 @@ public class MsokoCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    public static void main(String[] args) {
+    /** The command line with Russian headings on every command's help. */
+    static CommandLine create() {
         CommandLine cli = new CommandLine(new MsokoCli());
+        russian(cli);
+        return cli;
+    }
+
+    private static void russian(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().synopsisHeading("Использование: ");
+        cli.getSubcommands().values().forEach(MsokoCli::russian);
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = create();
         int code = cli.execute(args);
         if (!ServeCommand.serving()) {
             System.exit(code);

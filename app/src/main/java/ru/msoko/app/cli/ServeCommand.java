@@ -9,8 +9,11 @@ import picocli.CommandLine.Option;
 import ru.msoko.app.demo.DemoLoader;
 
 /** {@code msoko serve}: the web application. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Запустить веб-приложение.")
+@Command(name = "serve", description = "Запустить веб-приложение.")
 class ServeCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Mixin
+    HelpOptions helpOptions;
 
     private static volatile boolean serving;
 

@@ -29,7 +29,7 @@ class ImportCommandTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new MsokoCli()).execute(args);
+            int code = MsokoCli.create().execute(args);
             return new Run(code, buffer.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
