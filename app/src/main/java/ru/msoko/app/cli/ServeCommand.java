@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ru.msoko.app.demo.DemoLoader;
+import ru.msoko.app.system.DatabaseKind;
 
 /** {@code msoko serve}: the web application. */
 @Command(name = "serve", description = "Запустить веб-приложение.")
@@ -40,6 +41,7 @@ class ServeCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("МСОКО запущена: http://localhost:" + port + "/");
+        System.out.println("База данных: " + ctx.getBean(DatabaseKind.class).describe());
         logins.forEach(l -> System.out.println("  " + l));
         System.out.println("Остановить: Ctrl+C");
         return 0;

@@ -4,7 +4,6 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.msoko.app.security.Scope;
-import ru.msoko.core.domain.ProcedureKind;
 
 /** Read side of the dashboard: what is loaded, within the user's scope. */
 @Repository
@@ -21,9 +20,6 @@ class DashboardQueries {
 
     /** Results loaded per procedure kind and year. */
     record LoadedRow(String kind, int year, long assessments, long schools, long results) {
-        String title() {
-            return ProcedureKind.valueOf(kind).code();
-        }
     }
 
     private final JdbcClient jdbc;

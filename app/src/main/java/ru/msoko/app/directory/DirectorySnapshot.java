@@ -1,6 +1,5 @@
 package ru.msoko.app.directory;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +80,5 @@ public final class DirectorySnapshot implements Directory {
             throw new IllegalStateException("subject " + code + " is not in the snapshot");
         }
         return id;
-    }
-
-    /** Codes of the known schools, for "closest candidates" suggestions. */
-    public List<String> schoolCodes() {
-        return new ArrayList<>(schoolIds.keySet());
     }
 }

@@ -1,6 +1,5 @@
 package ru.msoko.app.security;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,9 +46,5 @@ public class UserRepository implements UserDetailsService {
                 values (:username, :hash, :fullName, :role, :mun, :school)""")
                 .param("username", username).param("hash", passwordHash).param("fullName", fullName)
                 .param("role", role.name()).param("mun", municipalityId).param("school", schoolId).update();
-    }
-
-    public List<String> usernames() {
-        return jdbc.sql("select username from app_user order by id").query(String.class).list();
     }
 }

@@ -69,7 +69,6 @@ final class ResultRowParser {
         Double score = parsed("score", Values::decimal);
         Integer mark = null;
         Boolean passed = null;
-        String markText = text("mark");
         if (kind.isPassFail()) {
             passed = parsed("mark", Values::passFail);
         } else {
@@ -83,7 +82,7 @@ final class ResultRowParser {
                 absent ? null : passed, parsed("journal_mark", Values::mark), parsed("annual_mark", Values::mark),
                 flags, status(), max, parsed("rechecked_score", Values::decimal));
         if (absent) {
-            checkAbsentHasNoScores(primary, score, markText);
+            checkAbsentHasNoScores(primary, score);
         }
         checkScoreRange(score);
         return failed ? null : result;
@@ -198,7 +197,7 @@ final class ResultRowParser {
         return given;
     }
 
-    private void checkAbsentHasNoScores(Double primary, Double score, String markText) {
+    private void checkAbsentHasNoScores(Double primary, Double score) {
         boolean hasScores = (primary != null && primary > 0) || (score != null && score > 0) || hasTaskScore();
         if (hasScores) {
             fail("variant", "участник отмечен отсутствовавшим, но у него есть баллы");
