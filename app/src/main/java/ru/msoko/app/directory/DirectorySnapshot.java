@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.msoko.core.canonical.Directory;
+import ru.msoko.core.canonical.EditDistance;
 
 /**
  * The school and subject directory held in memory for one import: identifier → school with validity
@@ -59,6 +60,19 @@ public final class DirectorySnapshot implements Directory {
             }
         }
         return Optional.empty();
+    }
+
+    /** Up to three identifiers within two edits of the unknown one, nearest first, then alphabetically. */
+    @Override
+    public List<String> similarSchoolCodes(String identifier) {
+        String key = Keys.of(identifier);
+        record Candidate(String code, int distance) {
+        }
+        return identifiers.keySet().stream()
+                .map(k -> new Candidate(k, EditDistance.bounded(key, k, 2)))
+                .filter(c -> c.distance() <= 2)
+                .sorted(java.util.Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::code))
+                .limit(3).map(Candidate::code).toList();
     }
 
     @Override

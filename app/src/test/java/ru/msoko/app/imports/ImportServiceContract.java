@@ -164,6 +164,17 @@ abstract class ImportServiceContract {
     }
 
     @Test
+    void anUnknownSchoolCodeIsAnsweredWithTheClosestKnownCodes() {
+        ImportOutcome o = importText("typo.csv", """
+                procedure;year;subject;grade;school_code;participant;primary_score;mark
+                ОГЭ;2025;Математика;9;edu22001;1;20;4
+                """);
+        assertThat(((ImportOutcome.Rejected) o).problems().get(0).message()).isEqualTo(
+                "школа с кодом «edu22001» не найдена в справочнике школ (на 2025 год); похожие коды: "
+                        + "edu220001, edu220002, edu220003");
+    }
+
+    @Test
     void unrecognisedAndEmptyFilesAreRejectedWithAReason() {
         Map<String, String> before = DatabaseState.fingerprint(jdbc);
         ImportOutcome empty = importText("empty.csv", "");

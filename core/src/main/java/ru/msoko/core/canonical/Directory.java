@@ -10,4 +10,9 @@ public interface Directory {
 
     /** The subject's canonical code for its name, code or a known alias. */
     Optional<String> subjectCode(String nameOrCode);
+
+    /** Known identifiers close to one that was not found (typos, a dropped digit), best first; may be empty. */
+    default java.util.List<String> similarSchoolCodes(String identifier) {
+        return java.util.List.of();
+    }
 }

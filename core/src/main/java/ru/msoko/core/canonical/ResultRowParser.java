@@ -132,7 +132,9 @@ final class ResultRowParser {
             return null;
         }
         return schools.computeIfAbsent(year + "|" + v, k -> directory.schoolCode(v, year)).orElseGet(() -> {
-            fail("school_code", "школа с кодом «" + v + "» не найдена в справочнике школ (на " + year + " год)");
+            var similar = directory.similarSchoolCodes(v);
+            fail("school_code", "школа с кодом «" + v + "» не найдена в справочнике школ (на " + year + " год)"
+                    + (similar.isEmpty() ? "" : "; похожие коды: " + String.join(", ", similar)));
             return null;
         });
     }
