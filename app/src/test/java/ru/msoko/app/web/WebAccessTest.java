@@ -155,6 +155,21 @@ class WebAccessTest {
     }
 
     @Test
+    void searchFindsSchoolsByAnyCodeOrNamePartWithinTheScope() throws Exception {
+        mvc.perform(get("/search").param("q", "SCH220002").with(user(region)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/schools/edu220002"));
+        String many = mvc.perform(get("/search").param("q", "ш").with(user(region))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(many).contains("/schools/edu220001", "/schools/edu220003");
+        String none = mvc.perform(get("/search").param("q", "гимназия").with(user(school))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("По запросу «гимназия» школ не найдено").doesNotContain("/schools/edu220002");
+        String wildcard = mvc.perform(get("/search").param("q", "%").with(user(region)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(wildcard).contains("школ не найдено");
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() throws Exception {
         mvc.perform(get("/login")).andExpect(header().string("Content-Security-Policy",
                         Matchers.containsString("frame-ancestors 'none'")))
