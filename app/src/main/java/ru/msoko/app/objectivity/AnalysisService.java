@@ -1,0 +1,41 @@
+package ru.msoko.app.objectivity;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.core.objectivity.AnalysisData;
+import ru.msoko.core.objectivity.AnalysisResult;
+import ru.msoko.core.objectivity.ObjectivityEngine;
+import ru.msoko.core.objectivity.ObjectivitySettings;
+
+/** Runs the objectivity engine on the stored data and keeps the run. */
+@Service
+public class AnalysisService {
+
+    private final AnalysisDataLoader loader;
+    private final AnalysisRepository runs;
+
+    AnalysisService(AnalysisDataLoader loader, AnalysisRepository runs) {
+        this.loader = loader;
+        this.runs = runs;
+    }
+
+    /** What a run produced and its number in the run history. */
+    public record Run(long id, AnalysisResult result) {
+    }
+
+    /**
+     * @param years years to report; empty = every year with data
+     */
+    @Transactional
+    public Run analyse(Collection<Integer> years, ObjectivitySettings settings, String user) {
+        Instant started = Instant.now();
+        AnalysisData data = loader.load();
+        ObjectivityEngine engine = new ObjectivityEngine(settings);
+        AnalysisResult result = years.isEmpty() ? engine.analyse(data, List.of()) : engine.analyse(data, years, List.of());
+        long id = runs.save(result, user, started, Instant.now());
+        return new Run(id, result);
+    }
+}

@@ -1,0 +1,65 @@
+package ru.msoko.core.objectivity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.domain.ProcedureKind;
+import ru.msoko.core.domain.School;
+
+/** What the rules of one run share: the data, the settings and the per-procedure summaries (computed once). */
+final class AnalysisContext {
+
+    final AnalysisData data;
+    final ObjectivitySettings settings;
+    private final Map<Procedure.Key, ProcedureSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<Procedure.Key, MarkThresholds> thresholds = new ConcurrentHashMap<>();
+
+    AnalysisContext(AnalysisData data, ObjectivitySettings settings) {
+        this.data = data;
+        this.settings = settings;
+    }
+
+    ProcedureSummary summary(ProcedureData p) {
+        return summaries.computeIfAbsent(p.key, k -> new ProcedureSummary(p, minN()));
+    }
+
+    Optional<ProcedureSummary> summary(Procedure.Key key) {
+        return data.procedure(key).map(this::summary);
+    }
+
+    MarkThresholds thresholds(ProcedureData p) {
+        return thresholds.computeIfAbsent(p.key, k -> MarkThresholds.infer(p));
+    }
+
+    int minN() {
+        return settings.getInt(Parameter.MIN_N);
+    }
+
+    School school(int index) {
+        return data.school(index);
+    }
+
+    boolean profile(int school) {
+        return Units.profile(data.school(school).type());
+    }
+
+    /** State exams (ОГЭ, ЕГЭ) of the subject family in the given years, any grade. */
+    List<ProcedureData> stateExams(String subject, int fromYear, int toYear, ProcedureKind... kinds) {
+        String family = Units.subjectFamily(subject);
+        List<ProcedureData> list = new ArrayList<>();
+        for (ProcedureData p : data.procedures()) {
+            if (p.key.year() < fromYear || p.key.year() > toYear) {
+                continue;
+            }
+            for (ProcedureKind k : kinds) {
+                if (p.key.kind() == k && Units.subjectFamily(p.key.subjectCode()).equals(family)) {
+                    list.add(p);
+                }
+            }
+        }
+        return list;
+    }
+}

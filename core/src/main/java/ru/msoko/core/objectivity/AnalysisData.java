@@ -1,0 +1,63 @@
+package ru.msoko.core.objectivity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.domain.ProcedureKind;
+import ru.msoko.core.domain.School;
+
+/** Everything one analysis reads: the schools and the results of every procedure, as columns. */
+public final class AnalysisData {
+
+    private final List<School> schools;
+    private final Map<Procedure.Key, ProcedureData> procedures;
+
+    AnalysisData(List<School> schools, Map<Procedure.Key, ProcedureData> procedures) {
+        this.schools = List.copyOf(schools);
+        this.procedures = Map.copyOf(procedures);
+    }
+
+    public List<School> schools() {
+        return schools;
+    }
+
+    School school(int index) {
+        return schools.get(index);
+    }
+
+    public int resultCount() {
+        return procedures.values().stream().mapToInt(ProcedureData::size).sum();
+    }
+
+    public SortedSet<Integer> years() {
+        SortedSet<Integer> years = new TreeSet<>();
+        procedures.keySet().forEach(k -> years.add(k.year()));
+        return years;
+    }
+
+    Optional<ProcedureData> procedure(Procedure.Key key) {
+        return Optional.ofNullable(procedures.get(key));
+    }
+
+    /** Procedures of one kind and year, in a stable order (subject, grade). */
+    List<ProcedureData> procedures(ProcedureKind kind, int year) {
+        List<ProcedureData> list = new ArrayList<>();
+        for (ProcedureData p : procedures.values()) {
+            if (p.key.kind() == kind && p.key.year() == year) {
+                list.add(p);
+            }
+        }
+        list.sort(Units.PROCEDURE_ORDER);
+        return list;
+    }
+
+    List<ProcedureData> procedures() {
+        List<ProcedureData> list = new ArrayList<>(procedures.values());
+        list.sort(Units.PROCEDURE_ORDER);
+        return list;
+    }
+}

@@ -1,0 +1,108 @@
+package ru.msoko.core.objectivity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import ru.msoko.core.stats.Distributions;
+import ru.msoko.core.stats.PersonFit;
+
+/**
+ * Person fit (methods.md A.2 step 6, G.3): the polytomous U3 of every participant on the binary steps of
+ * the tasks, flagged above the (1 − α) quantile of the region's pupils with a similar primary score — the non-parametric cutoff of PerFit, since
+ * no IRT model is fitted; a school's count of flagged participants is tested against Binomial(n, r),
+ * r = the larger of α and the regional flag share.
+ */
+final class PersonFitRule implements Rule {
+
+    /** U3 is higher for weak pupils by nature (more guessing), so the cutoff is set within score deciles. */
+    private static final int BANDS = 10;
+
+    @Override
+    public List<Finding> apply(AnalysisContext ctx, int year) {
+        List<Finding> out = new ArrayList<>();
+        for (ProcedureData p : ctx.data.procedures()) {
+            if (p.key.year() == year && p.hasTasks() && p.taskCount() >= 4 && Procedures.isDiagnostic(p.key.kind())) {
+                apply(ctx, p, out);
+            }
+        }
+        return out;
+    }
+
+    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+        int k = p.taskCount();
+        int[][] all = new int[p.n][];
+        for (int i = 0; i < p.n; i++) {
+            all[i] = scores(p, i, new int[k]);
+        }
+        double[] stepP = PersonFit.stepProportions(all, p.taskMax);
+        double[] u3 = new double[p.n];
+        for (int i = 0; i < p.n; i++) {
+            u3[i] = PersonFit.u3(all[i], p.taskMax, stepP);
+        }
+        double alpha = ctx.settings.get(Parameter.PERSON_FIT_ALPHA);
+        int[] band = ScoreBands.of(p, BANDS);
+        double[] cutoff = new double[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            int current = b;
+            cutoff[b] = quantile(java.util.stream.IntStream.range(0, p.n).filter(i -> band[i] == current)
+                    .mapToDouble(i -> u3[i]).toArray(), 1 - alpha);
+        }
+        boolean[] flaggedRows = new boolean[p.n];
+        int flaggedRegion = 0;
+        int definedRegion = 0;
+        for (int i = 0; i < p.n; i++) {
+            if (!Double.isNaN(u3[i]) && !Double.isNaN(cutoff[band[i]])) {
+                definedRegion++;
+                flaggedRows[i] = u3[i] > cutoff[band[i]];
+                flaggedRegion += flaggedRows[i] ? 1 : 0;
+            }
+        }
+        if (definedRegion == 0) {
+            return;
+        }
+        double reference = Math.max(alpha, (double) flaggedRegion / definedRegion);
+        Unit unit = Unit.of(p.key);
+        double level = ctx.settings.get(Parameter.PERSON_FIT_P);
+        for (int s = 0; s < p.schoolCount(); s++) {
+            int n = 0;
+            int flagged = 0;
+            for (int i = p.starts[s]; i < p.starts[s + 1]; i++) {
+                if (!Double.isNaN(u3[i]) && !Double.isNaN(cutoff[band[i]])) {
+                    n++;
+                    flagged += flaggedRows[i] ? 1 : 0;
+                }
+            }
+            if (n < ctx.minN()) {
+                continue;
+            }
+            double share = (double) flagged / n;
+            double pValue = Distributions.binomialUpperTail(flagged, n, reference);
+            int school = p.schools[s];
+            if (pValue >= level) {
+                out.add(Finding.notHolding(school, unit, SignCode.PERSON_MISFIT, n, share, reference, pValue));
+                continue;
+            }
+            out.add(Finding.holding(school, unit, SignCode.PERSON_MISFIT, n, share, reference, pValue, false,
+                    Evidence.of("нетипичных", flagged, "из", n, "доля_региона", reference),
+                    "У " + flagged + " из " + n + " участников (" + Ru.pct(share) + ") профиль выполнения нетипичен для их "
+                            + "общего балла: трудные шаги заданий выполнены, а лёгкие — нет (индекс U3 выше порога, который "
+                            + "по региону превышают " + Ru.pct(reference) + " работ; p = " + Ru.p(pValue) + "). "
+                            + "Профили показываются экспертам для проверки, а не как обвинение отдельных учеников."));
+        }
+    }
+
+    private static int[] scores(ProcedureData p, int row, int[] into) {
+        for (int j = 0; j < into.length; j++) {
+            into[j] = Math.max(0, p.task(row, j));
+        }
+        return into;
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length < 20) {
+            return Double.NaN;
+        }
+        return v[Math.min(v.length - 1, (int) Math.floor(q * v.length))];
+    }
+}

@@ -1,0 +1,161 @@
+package ru.msoko.core.objectivity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import ru.msoko.core.stats.Tests;
+
+/**
+ * Answer similarity within a class (methods.md G.4), score-based GBT index (van der Linden &amp;
+ * Sotaridona 2006): for a pair, h = the number of tasks where both have the same score although the
+ * score is not the full mark (matching full marks are expected; matching partial, zero or missing
+ * answers are the informative part). Under independence each match has probability P_j = the share of
+ * pupils of the copier's total-score band who got that score on task j, so h is Poisson-binomial.
+ * GBT was chosen over ω because it is exact for the short task vectors of ВПР (no normal approximation).
+ * Pairs with p below α = 0.001, Bonferroni-corrected within the class, are linked; a connected group of
+ * at least three pupils is the sign.
+ */
+final class SimilarityRule implements Rule {
+
+    private static final int BANDS = 10;
+    /** Matches below this z cannot reach α = 0.001 after Bonferroni, so the exact tail is skipped. */
+    private static final double PRESCREEN_Z = 3.0;
+
+    @Override
+    public List<Finding> apply(AnalysisContext ctx, int year) {
+        List<Finding> out = new ArrayList<>();
+        for (ProcedureData p : ctx.data.procedures()) {
+            if (p.key.year() == year && p.hasTasks() && p.taskCount() >= 5) {
+                apply(ctx, p, out);
+            }
+        }
+        return out;
+    }
+
+    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+        ScoreModel model = ScoreModel.fit(p, BANDS);
+        Unit unit = Unit.of(p.key);
+        int minCluster = ctx.settings.getInt(Parameter.G4_CLUSTER);
+        for (int s = 0; s < p.schoolCount(); s++) {
+            int[] rows = byClass(p, p.starts[s], p.starts[s + 1]);
+            int classes = 0;
+            int bestCluster = 0;
+            int bestClassSize = 0;
+            double bestP = 1;
+            for (int from = 0; from < rows.length; ) {
+                int to = from;
+                while (to < rows.length && p.classId[rows[to]] == p.classId[rows[from]]) {
+                    to++;
+                }
+                if (to - from >= minCluster) {
+                    classes++;
+                    ClassResult r = testClass(ctx, p, model, Arrays.copyOfRange(rows, from, to));
+                    if (r.cluster > bestCluster || (r.cluster == bestCluster && r.p < bestP)) {
+                        bestCluster = r.cluster;
+                        bestClassSize = to - from;
+                        bestP = r.p;
+                    }
+                }
+                from = to;
+            }
+            if (classes == 0) {
+                continue;
+            }
+            double pValue = Math.min(1, bestP * classes);
+            int school = p.schools[s];
+            int n = p.starts[s + 1] - p.starts[s];
+            if (bestCluster < minCluster) {
+                out.add(Finding.notHolding(school, unit, SignCode.ANSWER_SIMILARITY, n, bestCluster, minCluster, pValue));
+                continue;
+            }
+            out.add(Finding.holding(school, unit, SignCode.ANSWER_SIMILARITY, n, bestCluster, minCluster, pValue, false,
+                    Evidence.of("группа", bestCluster, "в_классе", bestClassSize, "классов", classes),
+                    "В одном классе у " + bestCluster + " из " + bestClassSize + " участников совпадают баллы по заданиям, "
+                            + "в том числе неверные и частично верные ответы, чаще, чем это возможно случайно при их уровне "
+                            + "подготовки (p = " + Ru.p(pValue) + " с поправкой на число пар и классов). Совпадающие "
+                            + "профили выполнения — типичный след списывания или подсказок."));
+        }
+    }
+
+    /** Row indices of [from, to) ordered by class (stable). */
+    private static int[] byClass(ProcedureData p, int from, int to) {
+        Integer[] rows = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            rows[i - from] = i;
+        }
+        Arrays.sort(rows, (a, b) -> Integer.compare(p.classId[a], p.classId[b]));
+        return Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
+    }
+
+    private record ClassResult(int cluster, double p) {
+    }
+
+    private static ClassResult testClass(AnalysisContext ctx, ProcedureData p, ScoreModel model, int[] rows) {
+        int m = rows.length;
+        int pairs = m * (m - 1) / 2;
+        double alpha = ctx.settings.get(Parameter.G4_ALPHA);
+        int[] parent = new int[m];
+        for (int i = 0; i < m; i++) {
+            parent[i] = i;
+        }
+        double minP = 1;
+        double[] probabilities = new double[p.taskCount()];
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                // both directions (either pupil may be the source), so twice the pairs in the correction
+                double pab = Math.min(pairP(p, model, rows[a], rows[b], probabilities),
+                        pairP(p, model, rows[b], rows[a], probabilities));
+                double adjusted = Math.min(1, pab * 2 * pairs);
+                minP = Math.min(minP, adjusted);
+                if (adjusted < alpha) {
+                    union(parent, a, b);
+                }
+            }
+        }
+        int[] size = new int[m];
+        int largest = 0;
+        for (int i = 0; i < m; i++) {
+            largest = Math.max(largest, ++size[find(parent, i)]);
+        }
+        return new ClassResult(largest == 1 ? 0 : largest, minP);
+    }
+
+    /** GBT p-value that {@code copier} matches {@code source} on the informative tasks this often. */
+    private static double pairP(ProcedureData p, ScoreModel model, int copier, int source, double[] buffer) {
+        int k = p.taskCount();
+        int h = 0;
+        int used = 0;
+        double mean = 0;
+        double var = 0;
+        int band = model.band(copier);
+        for (int j = 0; j < k; j++) {
+            int sourceScore = p.task(source, j);
+            if (sourceScore == p.taskMax[j]) {
+                continue;
+            }
+            double pj = model.probability(band, j, sourceScore);
+            buffer[used++] = pj;
+            mean += pj;
+            var += pj * (1 - pj);
+            if (p.task(copier, j) == sourceScore) {
+                h++;
+            }
+        }
+        if (h == 0 || h < mean + PRESCREEN_Z * Math.sqrt(var)) {
+            return 1;
+        }
+        return Tests.poissonBinomialUpperTail(Arrays.copyOf(buffer, used), h);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+}
