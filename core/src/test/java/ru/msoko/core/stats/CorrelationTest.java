@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CorrelationTest {
@@ -40,6 +41,26 @@ class CorrelationTest {
     @Test
     void ranksAverageTiesLikeScipyRankdata() {
         assertThat(Correlation.ranks(X)).containsExactly(5.0, 3.0, 3.0, 7.0, 6.0, 1.0, 3.0, 8.0);
+    }
+
+    /** Definition check across merge-sort runs: rank = #{below} + (#{equal} + 1)/2, on 1,000 values with many ties. */
+    @Test
+    void ranksAgreeWithTheCountingDefinitionOnALargeTiedSample() {
+        SplittableRandom random = new SplittableRandom(3);
+        double[] x = new double[1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(40) - 20;
+        }
+        double[] ranks = Correlation.ranks(x);
+        for (int i = 0; i < x.length; i++) {
+            int below = 0;
+            int equal = 0;
+            for (double v : x) {
+                below += v < x[i] ? 1 : 0;
+                equal += v == x[i] ? 1 : 0;
+            }
+            assertThat(ranks[i]).isEqualTo(below + (equal + 1) / 2.0);
+        }
     }
 
     @Test
