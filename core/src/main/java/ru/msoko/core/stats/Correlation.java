@@ -1,7 +1,5 @@
 package ru.msoko.core.stats;
 
-import java.util.Arrays;
-
 /** Rank-based association and position measures. */
 public final class Correlation {
 
@@ -25,13 +23,19 @@ public final class Correlation {
         for (double v : x) {
             Require.notNaN(v, "value");
         }
-        double[] sorted = x.clone();
-        Arrays.sort(sorted);
+        Sorted sorted = Sorted.of(x);
+        double[] keys = sorted.keys();
+        int[] positions = sorted.positions();
         double[] ranks = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int below = SortedSearch.countBelow(sorted, x[i]);
-            int notAbove = SortedSearch.countNotAbove(sorted, x[i]);
-            ranks[i] = (below + 1 + notAbove) / 2.0;
+        int start = 0;
+        for (int i = 1; i <= keys.length; i++) {
+            if (i == keys.length || keys[i] != keys[start]) {
+                double rank = (start + 1 + i) / 2.0;
+                for (int k = start; k < i; k++) {
+                    ranks[positions[k]] = rank;
+                }
+                start = i;
+            }
         }
         return ranks;
     }

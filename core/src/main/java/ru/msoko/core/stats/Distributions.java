@@ -2,22 +2,20 @@ package ru.msoko.core.stats;
 
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.special.Beta;
-import org.hipparchus.special.Erf;
 import org.hipparchus.special.Gamma;
 
 /** Tail probabilities and quantiles of the distributions used by the tests, accurate far into the tails. */
 public final class Distributions {
 
-    private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final double QUANTILE_ACCURACY = 1e-14;
 
     private Distributions() {
     }
 
-    /** P(Z >= z) for a standard normal Z, as erfc(z/√2)/2 (no cancellation in the upper tail). */
+    /** P(Z >= z) for a standard normal Z by Marsaglia 2004 (Taylor series of Mills' ratio), accurate far into the upper tail. */
     public static double normalUpperTail(double z) {
         Require.notNaN(z, "z");
-        return 0.5 * Erf.erfc(z * SQRT_HALF);
+        return NormalTail.upper(z);
     }
 
     /** Standard normal quantile by Wichura 1988, Algorithm AS 241 (PPND16), relative accuracy about 1e-16. */
@@ -33,11 +31,15 @@ public final class Distributions {
         return new TDistribution(df, QUANTILE_ACCURACY).inverseCumulativeProbability(p);
     }
 
-    /** P(T >= t) for Student's t, computed as the lower tail at -t by symmetry (regularized incomplete beta). */
+    /** P(T >= t) for Student's t: I_{df/(df+t²)}(df/2, 1/2)/2 for t >= 0 (Abramowitz &amp; Stegun 26.7.1), its complement below 0. */
     public static double studentTUpperTail(double t, double df) {
         Require.notNaN(t, "t");
         Require.positive(df, "df");
-        return new TDistribution(df).cumulativeProbability(-t);
+        if (Double.isInfinite(t)) {
+            return t > 0 ? 0 : 1;
+        }
+        double tail = 0.5 * Beta.regularizedBeta(df / (df + t * t), 0.5 * df, 0.5);
+        return t >= 0 ? tail : 1 - tail;
     }
 
     /** P(X >= k) for X ~ Binomial(n, p), exactly as I_p(k, n-k+1) (regularized incomplete beta); 1 when k <= 0. */

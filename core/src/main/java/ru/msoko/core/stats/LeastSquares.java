@@ -60,14 +60,8 @@ final class LeastSquares {
 
     private void reflect(int k) {
         double[] column = qr[k];
-        double originalNorm = 0;
-        for (int i = 0; i < rows; i++) {
-            originalNorm = Math.hypot(originalNorm, column[i]);
-        }
-        double norm = 0;
-        for (int i = k; i < rows; i++) {
-            norm = Math.hypot(norm, column[i]);
-        }
+        double originalNorm = Math.sqrt(sumOfSquares(column, 0));
+        double norm = Math.sqrt(sumOfSquares(column, k));
         if (!(norm > RANK_TOLERANCE * originalNorm)) {
             throw new IllegalArgumentException("the design matrix is rank deficient (column " + k + ")");
         }
@@ -90,5 +84,16 @@ final class LeastSquares {
             }
         }
         diagonal[k] = -norm;
+    }
+
+    private double sumOfSquares(double[] column, int from) {
+        double sum = 0;
+        for (int i = from; i < rows; i++) {
+            sum += column[i] * column[i];
+        }
+        if (sum == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("the design matrix has values too large to square");
+        }
+        return sum;
     }
 }

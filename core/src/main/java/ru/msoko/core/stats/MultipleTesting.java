@@ -14,25 +14,21 @@ public final class MultipleTesting {
      */
     public static double[] benjaminiHochberg(double[] pValues) {
         Require.nonNull(pValues, "pValues");
-        double[] sorted = sortedNonNaN(pValues);
-        int m = sorted.length;
-        double[] sortedQ = new double[m];
+        Sorted sorted = Sorted.of(nonNaN(pValues));
+        double[] p = sorted.keys();
+        int m = p.length;
+        double[] q = new double[pValues.length];
+        Arrays.fill(q, Double.NaN);
+        int[] original = originalPositions(pValues);
         double running = 1;
         for (int i = m - 1; i >= 0; i--) {
-            running = Math.min(running, sorted[i] * m / (i + 1));
-            sortedQ[i] = running;
-        }
-        double[] q = new double[pValues.length];
-        for (int i = 0; i < q.length; i++) {
-            double p = pValues[i];
-            // tied p-values all take the q of the last tied position, as the step-up minimum does
-
-            q[i] = Double.isNaN(p) ? Double.NaN : sortedQ[SortedSearch.countNotAbove(sorted, p) - 1];
+            running = Math.min(running, p[i] * m / (i + 1));
+            q[original[sorted.positions()[i]]] = running;
         }
         return q;
     }
 
-    private static double[] sortedNonNaN(double[] pValues) {
+    private static double[] nonNaN(double[] pValues) {
         int count = 0;
         for (double p : pValues) {
             if (!Double.isNaN(p)) {
@@ -40,14 +36,31 @@ public final class MultipleTesting {
                 count++;
             }
         }
-        double[] sorted = new double[count];
+        double[] result = new double[count];
         int next = 0;
         for (double p : pValues) {
             if (!Double.isNaN(p)) {
-                sorted[next++] = p;
+                result[next++] = p;
             }
         }
-        Arrays.sort(sorted);
-        return sorted;
+        return result;
+    }
+
+    /** For the k-th non-NaN entry, its index in the input. */
+    private static int[] originalPositions(double[] pValues) {
+        int count = 0;
+        for (double p : pValues) {
+            if (!Double.isNaN(p)) {
+                count++;
+            }
+        }
+        int[] positions = new int[count];
+        int next = 0;
+        for (int i = 0; i < pValues.length; i++) {
+            if (!Double.isNaN(pValues[i])) {
+                positions[next++] = i;
+            }
+        }
+        return positions;
     }
 }
