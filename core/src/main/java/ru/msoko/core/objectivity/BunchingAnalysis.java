@@ -19,30 +19,34 @@ final class BunchingAnalysis {
     private BunchingAnalysis() {
     }
 
+    /** Procedures in parallel (the bootstrap dominates); rows in procedure order. */
     static List<BunchingRow> of(AnalysisContext ctx, Set<Integer> years) {
+        return ctx.data.procedures().parallelStream()
+                .filter(p -> years.contains(p.key.year()) && Procedures.isDiagnostic(p.key.kind()))
+                .map(p -> of(ctx, p))
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    private static List<BunchingRow> of(AnalysisContext ctx, ProcedureData p) {
         List<BunchingRow> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (!years.contains(p.key.year()) || !Procedures.isDiagnostic(p.key.kind())) {
-                continue;
-            }
-            MarkThresholds t = ctx.thresholds(p);
-            int max = (int) Math.round(p.maxTotal());
-            if (!t.known() || !(max > 0)) {
-                continue;
-            }
-            Map<String, long[]> areas = new TreeMap<>();
-            long[] region = new long[max + 1];
-            areas.put("регион", region);
-            for (int i = 0; i < p.n; i++) {
-                float v = p.primary[i];
-                if (Float.isNaN(v) || v < 0 || v > max || v != Math.rint(v)) {
-                    continue;
-                }
-                region[(int) v]++;
-                areas.computeIfAbsent(ctx.school(p.school[i]).municipalityCode(), k -> new long[max + 1])[(int) v]++;
-            }
-            areas.forEach((area, counts) -> estimate(ctx, p, t, area, counts, out));
+        MarkThresholds t = ctx.thresholds(p);
+        int max = (int) Math.round(p.maxTotal());
+        if (!t.known() || !(max > 0)) {
+            return out;
         }
+        Map<String, long[]> areas = new TreeMap<>();
+        long[] region = new long[max + 1];
+        areas.put("регион", region);
+        for (int i = 0; i < p.n; i++) {
+            float v = p.primary[i];
+            if (Float.isNaN(v) || v < 0 || v > max || v != Math.rint(v)) {
+                continue;
+            }
+            region[(int) v]++;
+            areas.computeIfAbsent(ctx.school(p.school[i]).municipalityCode(), k -> new long[max + 1])[(int) v]++;
+        }
+        areas.forEach((area, counts) -> estimate(ctx, p, t, area, counts, out));
         return out;
     }
 

@@ -30,14 +30,11 @@ final class PersonFitRule implements Rule {
 
     private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         int k = p.taskCount();
-        int[][] all = new int[p.n][];
-        for (int i = 0; i < p.n; i++) {
-            all[i] = scores(p, i, new int[k]);
-        }
-        double[] stepP = PersonFit.stepProportions(all, p.taskMax);
+        PersonFit.Model model = PersonFit.model(p.taskMax, stepProportions(p));
         double[] u3 = new double[p.n];
+        int[] buffer = new int[k];
         for (int i = 0; i < p.n; i++) {
-            u3[i] = PersonFit.u3(all[i], p.taskMax, stepP);
+            u3[i] = model.u3(scores(p, i, buffer));
         }
         double alpha = ctx.settings.get(Parameter.PERSON_FIT_ALPHA);
         int[] band = ScoreBands.of(p, BANDS);
@@ -91,11 +88,34 @@ final class PersonFitRule implements Rule {
         }
     }
 
+    /** Scores of a row with «not attempted» as 0 and anything above the maximum cut to it. */
     private static int[] scores(ProcedureData p, int row, int[] into) {
         for (int j = 0; j < into.length; j++) {
-            into[j] = Math.max(0, p.task(row, j));
+            into[j] = Math.min(p.taskMax[j], Math.max(0, p.task(row, j)));
         }
         return into;
+    }
+
+    /** Share of participants passing each step (score ≥ k for k = 1..max), in PersonFit's step order. */
+    private static double[] stepProportions(ProcedureData p) {
+        int steps = 0;
+        for (int m : p.taskMax) {
+            steps += m;
+        }
+        long[] passed = new long[steps];
+        for (int i = 0; i < p.n; i++) {
+            for (int j = 0, offset = 0; j < p.taskMax.length; offset += p.taskMax[j], j++) {
+                int score = Math.min(p.taskMax[j], p.task(i, j));
+                for (int step = 0; step < score; step++) {
+                    passed[offset + step]++;
+                }
+            }
+        }
+        double[] share = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            share[s] = (double) passed[s] / p.n;
+        }
+        return share;
     }
 
     private static double quantile(double[] values, double q) {

@@ -18,6 +18,11 @@ import ru.msoko.core.stats.Tests;
 final class SimilarityRule implements Rule {
 
     private static final int BANDS = 10;
+    /**
+     * Fewer than three informative matches are never linked: even rare shared answers on two tasks are
+     * too thin a basis for a copying sign, and skipping them keeps the pair loop fast.
+     */
+    private static final int MIN_MATCHES = 3;
     /** Matches below this z cannot reach α = 0.001 after Bonferroni, so the exact tail is skipped. */
     private static final double PRESCREEN_Z = 3.0;
 
@@ -100,11 +105,16 @@ final class SimilarityRule implements Rule {
         }
         double minP = 1;
         double[] probabilities = new double[p.taskCount()];
+        Expectation expected = Expectation.of(p, model, rows);
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
-                // both directions (either pupil may be the source), so twice the pairs in the correction
-                double pab = Math.min(pairP(p, model, rows[a], rows[b], probabilities),
-                        pairP(p, model, rows[b], rows[a], probabilities));
+                int h = informativeMatches(p, rows[a], rows[b]);
+                if (h < MIN_MATCHES || (h < expected.bound(b, model.band(rows[a])) && h < expected.bound(a, model.band(rows[b])))) {
+                    continue;
+                }
+                // either pupil may be the source, so both directions and twice the pairs in the correction
+                double pab = Math.min(pairP(p, model, rows[a], rows[b], h, probabilities),
+                        pairP(p, model, rows[b], rows[a], h, probabilities));
                 double adjusted = Math.min(1, pab * 2 * pairs);
                 minP = Math.min(minP, adjusted);
                 if (adjusted < alpha) {
@@ -120,31 +130,62 @@ final class SimilarityRule implements Rule {
         return new ClassResult(largest == 1 ? 0 : largest, minP);
     }
 
-    /** GBT p-value that {@code copier} matches {@code source} on the informative tasks this often. */
-    private static double pairP(ProcedureData p, ScoreModel model, int copier, int source, double[] buffer) {
+    /** Tasks where both have the same score below the maximum (the same in both directions). */
+    private static int informativeMatches(ProcedureData p, int a, int b) {
         int k = p.taskCount();
         int h = 0;
-        int used = 0;
-        double mean = 0;
-        double var = 0;
-        int band = model.band(copier);
-        for (int j = 0; j < k; j++) {
-            int sourceScore = p.task(source, j);
-            if (sourceScore == p.taskMax[j]) {
-                continue;
-            }
-            double pj = model.probability(band, j, sourceScore);
-            buffer[used++] = pj;
-            mean += pj;
-            var += pj * (1 - pj);
-            if (p.task(copier, j) == sourceScore) {
+        for (int j = 0, ia = a * k, ib = b * k; j < k; j++) {
+            byte sa = p.tasks[ia + j];
+            if (sa == p.tasks[ib + j] && sa != p.taskMax[j]) {
                 h++;
             }
         }
-        if (h == 0 || h < mean + PRESCREEN_Z * Math.sqrt(var)) {
-            return 1;
+        return h;
+    }
+
+    /** GBT p-value that {@code copier} matches {@code source} on the {@code h} informative tasks. */
+    private static double pairP(ProcedureData p, ScoreModel model, int copier, int source, int h, double[] buffer) {
+        int used = 0;
+        int band = model.band(copier);
+        for (int j = 0; j < p.taskCount(); j++) {
+            int sourceScore = p.task(source, j);
+            if (sourceScore != p.taskMax[j]) {
+                buffer[used++] = model.probability(band, j, sourceScore);
+            }
         }
         return Tests.poissonBinomialUpperTail(Arrays.copyOf(buffer, used), h);
+    }
+
+    /**
+     * For each pupil as the source and each band of the copier: the mean + z·SD of the number of chance
+     * matches over the source's informative tasks. It depends on the pair only through the copier's band,
+     * so it is computed once per class and the pair loop needs nothing but the match count.
+     */
+    private record Expectation(double[][] bound) {
+
+        static Expectation of(ProcedureData p, ScoreModel model, int[] rows) {
+            double[][] bound = new double[rows.length][BANDS];
+            for (int b = 0; b < rows.length; b++) {
+                for (int band = 0; band < BANDS; band++) {
+                    double mean = 0;
+                    double var = 0;
+                    for (int j = 0; j < p.taskCount(); j++) {
+                        int score = p.task(rows[b], j);
+                        if (score != p.taskMax[j]) {
+                            double pj = model.probability(band, j, score);
+                            mean += pj;
+                            var += pj * (1 - pj);
+                        }
+                    }
+                    bound[b][band] = mean + PRESCREEN_Z * Math.sqrt(var);
+                }
+            }
+            return new Expectation(bound);
+        }
+
+        double bound(int source, int copierBand) {
+            return bound[source][copierBand];
+        }
     }
 
     private static int find(int[] parent, int i) {
