@@ -12,6 +12,8 @@ final class Rechecks {
 
     static final int WORKS = 20;
     private static final double CONTROL = 0.1;
+    /** Seeds the re-check's own random numbers, apart from the pupils' ones. */
+    private static final int SALT = 0x5EC;
 
     private final Cohorts cohorts;
 
@@ -19,8 +21,9 @@ final class Rechecks {
         this.cohorts = cohorts;
     }
 
+    /** Whether this ВПР work of the school is re-checked in the year. */
     boolean sampled(DemoSchool s, int year, Work work) {
-        SplittableRandom r = cohorts.random(s.index, year, 0x5EC);
+        SplittableRandom r = cohorts.random(s.index, year, SALT);
         boolean control = r.nextDouble() < CONTROL;
         int grade = s.teaches(5) ? 4 + r.nextInt(5) : 4;
         boolean maths = r.nextBoolean();
@@ -46,7 +49,12 @@ final class Rechecks {
 
     private static boolean atBoundary(Work work, int primary) {
         int[] t = work.thresholds();
-        return primary - t[0] == 0 || primary - t[0] == 1 || primary - t[1] == 0 || primary - t[1] == 1;
+        return primary >= t[0] && primary <= t[0] + 1 || primary >= t[1] && primary <= t[1] + 1;
+    }
+
+    /** The expert's random numbers for the school's work. */
+    SplittableRandom expert(DemoSchool s, int year, Work work) {
+        return cohorts.random(s.index, year, work.grade(), work.subject().hashCode(), SALT);
     }
 
     /** The expert's score: the score before any lenient lift, now and then one point off. */

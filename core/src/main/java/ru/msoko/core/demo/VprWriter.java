@@ -15,9 +15,6 @@ final class VprWriter {
     /** Pupils of the first class: the one that copies. */
     private static final int CLASS = 25;
 
-    /** Seeds the expert's own random numbers, apart from the pupils' ones. */
-    private static final int EXPERT = 0x5EC;
-
     private final Cohorts cohorts;
     private final Rechecks rechecks;
     private int[] honest;
@@ -59,7 +56,7 @@ final class VprWriter {
         int n = cohorts.size(s, entry);
         int[] primaries = csv == null ? new int[n] : null;
         SplittableRandom r = cohorts.random(s.index, year, work.grade(), work.subject().hashCode());
-        SplittableRandom expert = rechecked == null ? null : cohorts.random(s.index, year, work.grade(), EXPERT);
+        SplittableRandom expert = rechecked == null ? null : rechecks.expert(s, year, work);
         double shift = s.size(Manipulation.INFLATED_NOT_CONFIRMED, year)
                 + (work.grade() == 4 ? s.size(Manipulation.COHORT_INFLATED, year) : 0);
         double hint = s.size(Manipulation.HINTS, year);
