@@ -20,8 +20,14 @@ final class Cohorts {
         return Math.max(1, (int) Math.round(school.pupilsPerGrade * (0.8 + 0.4 * r.nextDouble())));
     }
 
+    /** {@code P}, school index (4 digits), entry year, pupil number (3 digits): the same key every year. */
     String key(DemoSchool school, int entryYear, int i) {
-        return String.format("P%04d%04d%03d", school.index, entryYear, i);
+        return "P" + zeroPadded(school.index, 4) + zeroPadded(entryYear, 4) + zeroPadded(i, 3);
+    }
+
+    private static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** Latent ability of a pupil on the logit scale (standard normal), the same in every year. */

@@ -10,9 +10,28 @@ import java.util.Map;
 
 /**
  * Writes a believable synthetic region in the canonical CSV format (DESIGN §4): the school directory,
- * ВПР 4–8 in Russian and maths with task scores, journal marks, ОГЭ, ЕГЭ, ВсОШ school and municipal
- * stages, over several years, with a few schools that behave non-objectively ({@code planted.csv} is
- * the ground truth). Deterministic: the same settings give byte-identical files. Rows are streamed.
+ * ВПР 4–8 in Russian and maths with task scores, journal marks and a sample of re-checked works, ОГЭ
+ * with annual marks, ЕГЭ with annual marks and medal candidates, ВсОШ school and municipal stages, over
+ * several years. Some schools behave non-objectively ({@link Manipulation}, at a {@link Strength}); some
+ * honest schools are traps that a naive detector would flag ({@link Trap}). Deterministic: the same
+ * settings give byte-identical files. Rows are streamed.
+ *
+ * <p>The ground truth is {@code planted.csv}, one row per school × year × role × kind:
+ * <ul>
+ *   <li>{@code school_code} — the school's current code (as in {@code schools.csv});</li>
+ *   <li>{@code year} — a year in which the row holds: a manipulation goes on every year from its first
+ *       one; a trap holds every year, a real improvement from the year of the rise;</li>
+ *   <li>{@code role} — {@code manipulation} or {@code trap};</li>
+ *   <li>{@code kind} — a {@link Manipulation} name ({@code LENIENT_MARKING}, {@code HINTS}, {@code COPYING},
+ *       {@code JOURNAL_INFLATED}, {@code INFLATED_NOT_CONFIRMED}, {@code OLYMPIAD_INFLATED},
+ *       {@code MEDAL_INFLATED}, {@code COHORT_INFLATED}, {@code SCHOOL_EXAM_INFLATED}) or a {@link Trap} name
+ *       ({@code STRONG_GYMNASIUM}, {@code TINY_SCHOOL}, {@code REAL_IMPROVEMENT}, {@code HONEST_LOW});</li>
+ *   <li>{@code strength} — {@code BLATANT}, {@code MEDIUM} or {@code SUBTLE} for a manipulation, empty for
+ *       a trap.</li>
+ * </ul>
+ * A manipulating school has exactly one kind and is never a trap; a trap school may be several traps
+ * (a tiny ШНОР school). A school-year with no manipulation row is honest; schools with no row at all
+ * are ordinary honest schools.
  */
 public final class DemoRegionGenerator {
 
@@ -76,13 +95,18 @@ public final class DemoRegionGenerator {
     }
 
     private Path writePlanted(Path file, List<DemoSchool> schools) throws IOException {
-        try (Csv csv = new Csv(file, "school_code;year;procedure;subject;grade;manipulation;description")) {
+        int end = settings.firstYear() + settings.years();
+        try (Csv csv = new Csv(file, "school_code;year;role;kind;strength")) {
             for (DemoSchool s : schools) {
-                for (Map.Entry<Manipulation, Integer> e : s.planted.entrySet()) {
-                    for (int year = e.getValue(); year < settings.firstYear() + settings.years(); year++) {
-                        String procedure = e.getKey() == Manipulation.OLYMPIAD_INFLATED ? "ВсОШ-ШЭ" : "ВПР";
-                        csv.row(String.join(";", s.code, String.valueOf(year), procedure, "", "", e.getKey().name(),
-                                e.getKey().description));
+                if (s.plant != null) {
+                    for (int year = s.plant.from(); year < end; year++) {
+                        csv.row(String.join(";", s.code, String.valueOf(year), "manipulation", s.plant.kind().name(),
+                                s.plant.strength().name()));
+                    }
+                }
+                for (Map.Entry<Trap, Integer> e : s.traps(settings.firstYear()).entrySet()) {
+                    for (int year = e.getValue(); year < end; year++) {
+                        csv.row(String.join(";", s.code, String.valueOf(year), "trap", e.getKey().name(), ""));
                     }
                 }
             }

@@ -14,6 +14,8 @@ final class OlympiadWriter {
     private static final int MAX = 50;
     /** Score at the school stage that sends a winner or prize-winner on to the municipal stage. */
     private static final double PASS_TO_MUNICIPAL = 25;
+    /** Share of the school-stage participants an honest jury makes winners or prize-winners. */
+    private static final double HONEST_PRIZES = 0.125;
 
     private final Cohorts cohorts;
 
@@ -39,19 +41,20 @@ final class OlympiadWriter {
     private void schoolAndMunicipal(Csv csv, int year, int subject, int grade, DemoSchool s) throws IOException {
         int entry = year - grade;
         SplittableRandom r = cohorts.random(s.index, year, grade, 100 + subject);
-        boolean inflated = s.manipulates(Manipulation.OLYMPIAD_INFLATED, year);
+        double boost = s.size(Manipulation.OLYMPIAD_INFLATED, year);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0, n = cohorts.size(s, entry); i < n; i++) {
-            double theta = cohorts.ability(s, entry, i) + s.effect;
+            double theta = cohorts.ability(s, entry, i) + s.effect(year);
             if (r.nextDouble() < (theta > 0.8 ? 0.45 : 0.12)) {
                 double score = half(MAX / (1 + Math.exp(-(1.1 * theta - 1.0 + 0.5 * r.nextGaussian()))));
-                entries.add(new Entry(cohorts.key(s, entry, i), theta, inflated ? Math.min(MAX, score + 15) : score));
+                entries.add(new Entry(cohorts.key(s, entry, i), theta, Math.min(MAX, score + boost)));
             }
         }
         entries.sort((a, b) -> Double.compare(b.score, a.score));
         String common = year + ";" + year + "-10-" + String.format("%02d", 2 + subject * 5) + ";" + SUBJECTS[subject]
                 + ";" + grade + ";" + s.code + ";";
-        int prizes = inflated ? Math.max(1, entries.size() / 2) : Math.max(1, entries.size() / 8);
+        double prizeShare = Math.max(HONEST_PRIZES, s.share(Manipulation.OLYMPIAD_INFLATED, year));
+        int prizes = Math.max(1, (int) (entries.size() * prizeShare));
         for (int k = 0; k < entries.size(); k++) {
             Entry e = entries.get(k);
             String status = k == 0 && e.score >= MAX / 2.0 ? "победитель" : k < prizes && e.score >= MAX / 2.0

@@ -11,6 +11,10 @@ final class Scales {
     static final int OGE_MATHS_MAX = 31;
     static final int EGE_RUSSIAN_MAX = 50;
     static final int EGE_MATHS_MAX = 32;
+    /** ЕГЭ test score → 5-point mark, Russian (the usual recommended table, recalled): «3» from 24, «4» from 50, «5» from 72. */
+    static final int[] EGE_RUSSIAN_MARKS = {24, 50, 72};
+    /** ЕГЭ test score → 5-point mark, profile maths (recalled as above): «3» from 27, «4» from 50, «5» from 68. */
+    static final int[] EGE_MATHS_MARKS = {27, 50, 68};
 
     private Scales() {
     }

@@ -1,10 +1,14 @@
 package ru.msoko.core.demo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Invents the municipalities and schools of the demo region and plants manipulations in a few schools. */
+/**
+ * Invents the municipalities and schools of the demo region, plants manipulations in some ordinary
+ * schools and a genuine improvement in a few honest ones.
+ */
 final class SchoolFactory {
 
     static final String[] MUNICIPALITIES = {"Городской округ Северск-на-Оби", "Каменский муниципальный район",
@@ -51,11 +55,11 @@ final class SchoolFactory {
         } else {
             type = r < 0.25 ? "ООШ" : r < 0.32 ? "НОШ" : r < 0.36 ? "интернат" : "СОШ";
         }
-        int perGrade = city ? 40 + random.nextInt(80) : 3 + random.nextInt(25);
+        int perGrade = city ? 40 + random.nextInt(80) : 2 + random.nextInt(26);
         double ses = clamp((city ? 0.25 : 0.6) + random.nextGaussian() * 0.15, 0, 1);
         double effect = random.nextGaussian() * 0.25 - (ses - 0.4) * 0.8
                 + switch (type) {
-                    case "гимназия", "лицей" -> 0.8;
+                    case "гимназия", "лицей" -> 1.0;
                     case "СОШ с УИОП" -> 0.4;
                     case "вечерняя", "коррекционная" -> -0.8;
                     default -> 0.0;
@@ -95,25 +99,69 @@ final class SchoolFactory {
     }
 
     /**
-     * About one school in fourteen manipulates; kinds rotate so each appears. Gymnasiums and lyceums
-     * (strong and honest) and very small schools stay honest: they are the traps a detector must not fall into.
+     * Plants one manipulation in each of {@code manipulating × schools} schools (at least one of every
+     * kind), visiting the schools in a seeded random order. Slot k gets kind k mod 9 and a strength that
+     * rotates so that every 27 slots hold every kind × strength once; every other slot starts a year later.
+     * Only ordinary schools with 15 or more pupils per grade manipulate: gymnasiums, lyceums and tiny
+     * schools stay honest, they are the traps. Then a few honest ordinary schools improve genuinely.
      */
     private void plant(List<DemoSchool> schools) {
+        List<DemoSchool> order = shuffled(schools);
         Manipulation[] kinds = Manipulation.values();
-        int k = 0;
-        int target = Math.max(kinds.length, schools.size() / 14);
-        for (int i = 7; i < schools.size() && k < target; i += 11) {
-            DemoSchool s = schools.get(i);
-            if (s.type.equals("гимназия") || s.type.equals("лицей") || s.pupilsPerGrade < 15 || !s.teaches(11)) {
-                continue;
+        Strength[] strengths = Strength.values();
+        int lastYear = settings.firstYear() + settings.years() - 1;
+        int target = Math.max(kinds.length, (int) Math.round(schools.size() * settings.manipulating()));
+        for (int k = 0; k < target; k++) {
+            Manipulation kind = kinds[k % kinds.length];
+            Strength strength = strengths[(k + k / kinds.length) % strengths.length];
+            int latest = kind == Manipulation.COHORT_INFLATED ? lastYear - 1 : lastYear;
+            int from = Math.max(settings.firstYear(), Math.min(latest, settings.firstYear() + k % 2));
+            for (DemoSchool s : order) {
+                if (fits(kind, s)) {
+                    s.plant = new Plant(kind, strength, from);
+                    break;
+                }
             }
-            Manipulation m = kinds[k % kinds.length];
-            s.planted.put(m, settings.firstYear() + (k % 3 == 2 ? 1 : 0));
-            if (m == Manipulation.LENIENT_MARKING && k % 2 == 0) {
-                s.planted.put(Manipulation.JOURNAL_INFLATED, settings.firstYear());
-            }
-            k++;
         }
+        int improving = Math.max(2, schools.size() / 60);
+        for (DemoSchool s : order) {
+            if (improving > 0 && settings.years() > 1 && s.plant == null && s.type.equals("СОШ") && !s.shnor
+                    && s.pupilsPerGrade >= 15) {
+                s.improvedFrom = settings.firstYear() + 1;
+                improving--;
+            }
+        }
+    }
+
+    /**
+     * Whether a still honest school can carry the kind realistically: ordinary schools big enough to
+     * see it, with the grades it needs; ВПР inflation not confirmed by ГИА and hints happen in schools
+     * that are not strong (the profile schools are exempt from A.1); medal candidates need a big grade 11.
+     */
+    private boolean fits(Manipulation kind, DemoSchool s) {
+        boolean ordinary = switch (s.type) {
+            case "СОШ", "СОШ с УИОП", "ООШ", "интернат" -> true;
+            default -> false;
+        };
+        if (s.plant != null || !ordinary || s.pupilsPerGrade < 15) {
+            return false;
+        }
+        boolean weak = s.effect(settings.firstYear()) <= 0.1;
+        return switch (kind) {
+            case INFLATED_NOT_CONFIRMED -> weak && s.teaches(9) && !s.type.equals("СОШ с УИОП");
+            case HINTS -> weak;
+            case SCHOOL_EXAM_INFLATED -> s.teaches(9);
+            case MEDAL_INFLATED -> s.teaches(11) && s.pupilsPerGrade >= 30;
+            default -> true;
+        };
+    }
+
+    private List<DemoSchool> shuffled(List<DemoSchool> schools) {
+        List<DemoSchool> order = new ArrayList<>(schools);
+        for (int i = order.size() - 1; i > 0; i--) {
+            Collections.swap(order, i, random.nextInt(i + 1));
+        }
+        return order;
     }
 
     private static double clamp(double v, double lo, double hi) {

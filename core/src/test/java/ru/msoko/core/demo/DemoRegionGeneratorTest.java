@@ -39,11 +39,12 @@ class DemoRegionGeneratorTest {
     @Test
     void sameSettingsGiveIdenticalFilesAndAnotherSeedDoesNot() throws Exception {
         DemoManifest again = new DemoRegionGenerator(DemoSettings.standard()).writeTo(dir.resolve("b"));
-        DemoManifest other = new DemoRegionGenerator(new DemoSettings(1, 8, 150, 2024, 3)).writeTo(dir.resolve("c"));
+        DemoManifest other = new DemoRegionGenerator(new DemoSettings(1, 8, 150, 2024, 3, 1 / 14.0)).writeTo(dir.resolve("c"));
         for (int i = 0; i < demo.resultFiles().size(); i++) {
             assertThat(sha(again.resultFiles().get(i))).isEqualTo(sha(demo.resultFiles().get(i)));
         }
         assertThat(sha(again.schoolsFile())).isEqualTo(sha(demo.schoolsFile()));
+        assertThat(sha(again.plantedFile())).isEqualTo(sha(demo.plantedFile()));
         assertThat(sha(other.resultFiles().get(0))).isNotEqualTo(sha(demo.resultFiles().get(0)));
     }
 
@@ -90,8 +91,9 @@ class DemoRegionGeneratorTest {
             String[] header = header(name);
             for (String[] r : rows(name)) {
                 if (r[9].equals("отсутствовал")) {
-                    assertThat(r[header.length - 3]).isEmpty();
+                    assertThat(r[header.length - 4]).isEmpty();
                     assertThat(r[10]).isEmpty();
+                    assertThat(r[header.length - 1]).isEmpty();
                     continue;
                 }
                 int sum = 0;
@@ -102,8 +104,11 @@ class DemoRegionGeneratorTest {
                     assertThat(header[10 + t]).endsWith("(" + w.max()[t] + "б)");
                     sum += score;
                 }
-                assertThat(Integer.parseInt(r[header.length - 3])).isEqualTo(sum);
-                assertThat(Integer.parseInt(r[header.length - 2])).isEqualTo(Scales.mark(sum, w.thresholds()));
+                assertThat(Integer.parseInt(r[header.length - 4])).isEqualTo(sum);
+                assertThat(Integer.parseInt(r[header.length - 3])).isEqualTo(Scales.mark(sum, w.thresholds()));
+                if (!r[header.length - 1].isEmpty()) {
+                    assertThat(Integer.parseInt(r[header.length - 1])).isBetween(0, w.total());
+                }
             }
         }
     }
@@ -120,44 +125,35 @@ class DemoRegionGeneratorTest {
     }
 
     @Test
-    void lenientSchoolsHeapAtTheThresholdsAndJournalInflatingSchoolsDisagreeWithTheWork() throws IOException {
-        Set<String> lenient = planted("LENIENT_MARKING");
-        Set<String> journal = planted("JOURNAL_INFLATED");
-        assertThat(lenient).isNotEmpty();
-        Work ma5 = Work.vpr().get(2);
-        int threshold = ma5.thresholds()[0];
-        int[] atLenient = new int[2];
-        int[] atOthers = new int[2];
-        long journalHigherPlanted = 0;
-        long plantedCount = 0;
-        long journalHigherOthers = 0;
-        long othersCount = 0;
-        for (String[] r : rows("results-vpr-2025-math-5.csv")) {
-            if (r[9].equals("отсутствовал")) {
-                continue;
-            }
-            int primary = Integer.parseInt(r[r.length - 3]);
-            int[] bucket = lenient.contains(r[5]) ? atLenient : atOthers;
-            if (primary == threshold - 1) {
-                bucket[0]++;
-            } else if (primary == threshold) {
-                bucket[1]++;
-            }
-            boolean higher = Integer.parseInt(r[r.length - 1]) > Integer.parseInt(r[r.length - 2]);
-            if (journal.contains(r[5])) {
-                plantedCount++;
-                journalHigherPlanted += higher ? 1 : 0;
-            } else {
-                othersCount++;
-                journalHigherOthers += higher ? 1 : 0;
-            }
+    void aboutOneSchoolInFourteenManipulatesWithEveryKindAndStrengthAndEveryTrapIsThere() {
+        RegionFiles region = new RegionFiles(dir.resolve("a"));
+        Set<String> kinds = region.manipulators.keySet().stream().map(k -> k.replaceAll("/.*", ""))
+                .collect(Collectors.toSet());
+        Set<String> strengths = region.manipulators.keySet().stream().map(k -> k.replaceAll(".*/", ""))
+                .collect(Collectors.toSet());
+        assertThat(kinds).hasSize(Manipulation.values().length);
+        assertThat(strengths).containsExactlyInAnyOrder("BLATANT", "MEDIUM", "SUBTLE");
+        assertThat(region.manipulators.values().stream().mapToInt(Set::size).sum()).isBetween(9, 13);
+        for (Trap trap : Trap.values()) {
+            assertThat(region.traps.get(trap.name())).as(trap.name()).isNotEmpty();
         }
-        // nobody is left one point short of «3» in a lenient school; elsewhere that score is common
-        assertThat(atLenient[0]).isZero();
-        assertThat(atLenient[1]).isPositive();
-        assertThat(atOthers[0]).isGreaterThan(atOthers[1] / 4);
-        assertThat((double) journalHigherPlanted / plantedCount)
-                .isGreaterThan(1.8 * journalHigherOthers / othersCount);
+        assertThat(region.manipulators.values().stream().flatMap(Set::stream))
+                .allSatisfy(s -> assertThat(region.perGrade(s)).isGreaterThanOrEqualTo(15));
+    }
+
+    @Test
+    void ogeAndEgeRowsCarryAnnualMarksAndEgeRowsMedalCandidates() throws IOException {
+        assertThat(header("results-oge-2025.csv")).contains("annual_mark");
+        assertThat(header("results-ege-2025.csv")).contains("annual_mark", "medal_candidate");
+        assertThat(rows("results-oge-2025.csv")).allSatisfy(r -> assertThat(r[10]).isIn("3", "4", "5"));
+        assertThat(rows("results-ege-2025.csv")).allSatisfy(r -> {
+            assertThat(r[11]).isIn("0", "1");
+            assertThat(r[10]).isIn("3", "4", "5");
+            if (r[11].equals("1")) {
+                assertThat(r[10]).isEqualTo("5");
+            }
+        });
+        assertThat(rows("results-ege-2025.csv").stream().filter(r -> r[11].equals("1"))).isNotEmpty();
     }
 
     @Test
@@ -165,7 +161,8 @@ class DemoRegionGeneratorTest {
         Set<String> gymnasiums = rows("schools.csv").stream().filter(s -> s[5].equals("гимназия")).map(s -> s[0])
                 .collect(Collectors.toSet());
         assertThat(gymnasiums).isNotEmpty();
-        assertThat(Files.readString(demo.plantedFile())).doesNotContain(gymnasiums.toArray(String[]::new));
+        assertThat(rows("planted.csv").stream().filter(r -> gymnasiums.contains(r[0])))
+                .allSatisfy(r -> assertThat(r[3]).isEqualTo("STRONG_GYMNASIUM"));
         double gymnasiumOge = meanOge(rows("schools.csv").stream().filter(s -> s[5].equals("гимназия"))
                 .map(s -> s[4].replaceAll(".*\\|", "")).collect(Collectors.toSet()));
         double allOge = meanOge(null);
@@ -181,11 +178,6 @@ class DemoRegionGeneratorTest {
     private double meanOge(Set<String> giaCodes) throws IOException {
         return rows("results-oge-2025.csv").stream().filter(r -> giaCodes == null || giaCodes.contains(r[5]))
                 .filter(r -> r[3].equals("Математика")).mapToInt(r -> Integer.parseInt(r[8])).average().orElseThrow();
-    }
-
-    private static Set<String> planted(String kind) throws IOException {
-        return rows("planted.csv").stream().filter(r -> r[5].equals(kind) && r[1].equals("2025")).map(r -> r[0])
-                .collect(Collectors.toSet());
     }
 
     private static String sha(Path f) throws Exception {
