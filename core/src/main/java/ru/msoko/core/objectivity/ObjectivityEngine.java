@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import ru.msoko.core.domain.School;
 import ru.msoko.core.stats.MultipleTesting;
@@ -39,14 +40,15 @@ public final class ObjectivityEngine {
     public AnalysisResult analyse(AnalysisData data, Collection<Integer> years, List<OfficialMarker> official) {
         AnalysisContext ctx = new AnalysisContext(data, settings);
         SortedSet<Integer> all = data.years();
+        Set<Integer> wanted = new HashSet<>(years);
+        // the region-level bunching estimates are independent of the rules: computed alongside them
+        CompletableFuture<List<BunchingRow>> bunching = CompletableFuture.supplyAsync(() -> BunchingAnalysis.of(ctx, wanted));
         List<Finding> findings = runRules(ctx, all);
         adjust(findings);
         List<Sign> signs = signs(ctx, findings, official);
-        Set<Integer> wanted = new HashSet<>(years);
         List<RiskAssessment> risk = RiskZones.assess(ctx, signs, wanted, official, cleanRechecks(ctx, findings));
         List<Sign> kept = signs.stream().filter(s -> wanted.contains(s.year())).toList();
-        List<BunchingRow> bunching = BunchingAnalysis.of(ctx, wanted);
-        return new AnalysisResult(ObjectivitySettings.METHOD_VERSION, settings, List.copyOf(wanted), kept, risk, bunching,
+        return new AnalysisResult(ObjectivitySettings.METHOD_VERSION, settings, List.copyOf(wanted), kept, risk, bunching.join(),
                 data.resultCount());
     }
 
