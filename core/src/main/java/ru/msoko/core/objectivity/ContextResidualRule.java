@@ -13,20 +13,15 @@ import ru.msoko.core.stats.Regression;
  * so that the flagged schools do not pull the line; the sign holds for a standardised residual ≥ 2.
  * It repeats much of A.1's information, so it is supporting, not strong (our choice).
  */
-final class ContextResidualRule implements Rule {
+final class ContextResidualRule implements PerProcedureRule {
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && Procedures.isDiagnostic(p.key.kind())) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return Procedures.isDiagnostic(p.key.kind());
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary s = ctx.summary(p);
         GiaLevels gia = GiaLevels.of(ctx, p.key.subjectCode(), p.key.grade(), p.key.year());
         List<Integer> slots = new ArrayList<>();

@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,22 +12,17 @@ import java.util.List;
  * gains most on the hard tasks (and a weak one loses most on the easy tasks), so a positive slope alone is
  * normal for both — the demo region's honest gymnasiums showed exactly that.
  */
-final class DifficultyProfileRule implements Rule {
+final class DifficultyProfileRule implements PerProcedureRule {
 
     private static final double SIMPLE_RULE_P = 0.05;
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && p.hasTasks() && p.taskCount() >= 4) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return p.hasTasks() && p.taskCount() >= 4;
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         double[] region = TaskProfile.solveRates(p, 0, p.n);
         int k = p.taskCount();
         boolean[] easy = new boolean[k];

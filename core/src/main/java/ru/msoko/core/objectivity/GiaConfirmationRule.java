@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.List;
 import ru.msoko.core.stats.Correlation;
 import ru.msoko.core.stats.Distributions;
@@ -9,20 +8,15 @@ import ru.msoko.core.stats.Distributions;
  * Rosobrnadzor criterion 1 (methods.md A.1): a ВПР result well above the region that the school's own
  * ОГЭ/ЕГЭ in the subject do not confirm. Profile schools get the sign with «не учитывается».
  */
-final class GiaConfirmationRule implements Rule {
+final class GiaConfirmationRule implements PerProcedureRule {
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && Procedures.isDiagnostic(p.key.kind())) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return Procedures.isDiagnostic(p.key.kind());
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary s = ctx.summary(p);
         GiaLevels gia = GiaLevels.of(ctx, p.key.subjectCode(), p.key.grade(), p.key.year());
         double[] giaLevels = gia.knownLevels();

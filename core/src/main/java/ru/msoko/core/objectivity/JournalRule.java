@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.List;
 import ru.msoko.core.stats.Agreement;
 import ru.msoko.core.stats.Distributions;
@@ -11,20 +10,15 @@ import ru.msoko.core.stats.Distributions;
  * non-objectivity ({@code JOURNAL_DEFLATED}: the journal is lower than the work); ВПР below the journal
  * (F_down) means inflated current marks ({@code JOURNAL_INFLATED}, a separate track).
  */
-final class JournalRule implements Rule {
+final class JournalRule implements PerProcedureRule {
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && Procedures.isDiagnostic(p.key.kind())) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return Procedures.isDiagnostic(p.key.kind());
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         int[] region = new int[3];
         int[][] perSchool = new int[p.schoolCount()][3];
         for (int s = 0; s < p.schoolCount(); s++) {

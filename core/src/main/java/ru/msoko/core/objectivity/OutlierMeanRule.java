@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,20 +14,15 @@ import ru.msoko.core.stats.Interval;
  * the empirical-Bayes shrunken mean so that a school of six pupils is not «the best in the region» by
  * chance. A level classification: it explains, it does not count towards the zone on its own.
  */
-final class OutlierMeanRule implements Rule {
+final class OutlierMeanRule implements PerProcedureRule {
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && !p.key.kind().isOlympiad()) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return !p.key.kind().isOlympiad();
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary s = ctx.summary(p);
         ComparisonGroups groups = ComparisonGroups.of(ctx, s);
         Map<String, double[]> sums = new HashMap<>();

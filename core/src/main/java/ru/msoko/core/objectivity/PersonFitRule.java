@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import ru.msoko.core.stats.Distributions;
@@ -12,23 +11,18 @@ import ru.msoko.core.stats.PersonFit;
  * no IRT model is fitted; a school's count of flagged participants is tested against Binomial(n, r),
  * r = the larger of α and the regional flag share.
  */
-final class PersonFitRule implements Rule {
+final class PersonFitRule implements PerProcedureRule {
 
     /** U3 is higher for weak pupils by nature (more guessing), so the cutoff is set within score deciles. */
     private static final int BANDS = 10;
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && p.hasTasks() && p.taskCount() >= 4 && Procedures.isDiagnostic(p.key.kind())) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return p.hasTasks() && p.taskCount() >= 4 && Procedures.isDiagnostic(p.key.kind());
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         int k = p.taskCount();
         PersonFit.Model model = PersonFit.model(p.taskMax, stepProportions(p));
         double[] u3 = new double[p.n];

@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.List;
 import ru.msoko.core.stats.Tests;
 
@@ -9,22 +8,17 @@ import ru.msoko.core.stats.Tests;
  * whose mark changed and the mean difference δ = school score − expert score with a one-sided paired
  * Wilcoxon test. Confirmed when ≥ 15% of marks changed, or δ ≥ 1 point with p &lt; 0.05.
  */
-final class RecheckRule implements Rule {
+final class RecheckRule implements PerProcedureRule {
 
     private static final double P = 0.05;
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return true;
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         MarkThresholds scale = ctx.thresholds(p);
         Unit unit = Unit.of(p.key);
         ObjectivitySettings st = ctx.settings;

@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.List;
 import ru.msoko.core.domain.ProcedureKind;
 import ru.msoko.core.stats.Tests;
@@ -10,21 +9,18 @@ import ru.msoko.core.stats.Tests;
  * «verschil SE–CE»): D = mean(annual − exam mark) ≥ 0.5 with a one-sided Wilcoxon signed-rank p &lt; 0.05.
  * Only a positive difference counts. A sign of inflated internal marks: the separate track.
  */
-final class SchoolExamRule implements Rule {
+final class SchoolExamRule implements PerProcedureRule {
 
     private static final double P = 0.05;
     private static final double LARGE = 1.0;
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures(ProcedureKind.OGE, year)) {
-            apply(ctx, p, out);
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return p.key.kind() == ProcedureKind.OGE;
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         double threshold = ctx.settings.get(Parameter.C1_GAP);
         Unit unit = Unit.of(p.key);
         for (int s = 0; s < p.schoolCount(); s++) {

@@ -9,20 +9,15 @@ import ru.msoko.core.stats.Distributions;
  * +25 p.p. over the region), a missing low tail (no «2» while at least 3 were expected), a compressed
  * spread (SD ≤ half the region's with a mean above it).
  */
-final class ShapeRule implements Rule {
+final class ShapeRule implements PerProcedureRule {
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && Procedures.isDiagnostic(p.key.kind())) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return Procedures.isDiagnostic(p.key.kind());
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary s = ctx.summary(p);
         int[] region = new int[6];
         for (int[] m : s.marks) {

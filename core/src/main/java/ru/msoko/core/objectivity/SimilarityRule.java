@@ -1,6 +1,5 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import ru.msoko.core.stats.Tests;
@@ -15,7 +14,7 @@ import ru.msoko.core.stats.Tests;
  * Pairs with p below α = 0.001, Bonferroni-corrected within the class, are linked; a connected group of
  * at least three pupils is the sign.
  */
-final class SimilarityRule implements Rule {
+final class SimilarityRule implements PerProcedureRule {
 
     private static final int BANDS = 10;
     /**
@@ -27,17 +26,12 @@ final class SimilarityRule implements Rule {
     private static final double PRESCREEN_Z = 3.0;
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && p.hasTasks() && p.taskCount() >= 5) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return p.hasTasks() && p.taskCount() >= 5;
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ScoreModel model = ScoreModel.fit(p, BANDS);
         Unit unit = Unit.of(p.key);
         int minCluster = ctx.settings.getInt(Parameter.G4_CLUSTER);

@@ -12,22 +12,17 @@ import ru.msoko.core.stats.Distributions;
  * units, p &lt; 0.01, then the run's FDR), because the Z of a school of ten pupils swings by a whole
  * between-school SD from one cohort to the next.
  */
-final class YearJumpRule implements Rule {
+final class YearJumpRule implements PerProcedureRule {
 
     private static final double SIGNIFICANCE = 0.01;
 
     @Override
-    public List<Finding> apply(AnalysisContext ctx, int year) {
-        List<Finding> out = new ArrayList<>();
-        for (ProcedureData p : ctx.data.procedures()) {
-            if (p.key.year() == year && Procedures.isDiagnostic(p.key.kind())) {
-                apply(ctx, p, out);
-            }
-        }
-        return out;
+    public boolean appliesTo(ProcedureData p) {
+        return Procedures.isDiagnostic(p.key.kind());
     }
 
-    private void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
+    @Override
+    public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary now = ctx.summary(p);
         List<ProcedureSummary> past = new ArrayList<>();
         for (int back = 1; back <= 2; back++) {
