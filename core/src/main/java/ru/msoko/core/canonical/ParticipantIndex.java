@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * million participants take about 24 MB rather than the ~100 MB of boxed map entries. Keys are
  * reduced to a 64-bit FNV-1a hash; for a million keys a false duplicate has probability ~3e-8.
  */
-final class ParticipantIndex {
+public final class ParticipantIndex {
 
     private static final long EMPTY = 0L;
     private long[] keys = new long[1 << 10];
@@ -15,7 +15,7 @@ final class ParticipantIndex {
     private int size;
 
     /** Records the key at this row; returns the earlier row if the key was already there, else -1. */
-    long putIfAbsent(String key, long row) {
+    public long putIfAbsent(String key, long row) {
         long h = hash(key);
         int mask = keys.length - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;

@@ -1,0 +1,149 @@
+package ru.msoko.core.fisoko;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import ru.msoko.core.canonical.InputException;
+import ru.msoko.core.canonical.Problem;
+
+/**
+ * An xlsx workbook opened for streaming: sheets are found by name (spaces around it and case ignored,
+ * real files have «Признаки необъективности папка » with a trailing space) and read row by row, every
+ * cell as text. Numbers come as plain decimals ({@code 40001}, not {@code 40001.0}).
+ */
+final class Workbook implements AutoCloseable {
+
+    private final String fileName;
+    private final ReadableWorkbook book;
+
+    private Workbook(String fileName, ReadableWorkbook book) {
+        this.fileName = fileName;
+        this.book = book;
+    }
+
+    static Workbook open(Path path, String fileName) {
+        try {
+            return new Workbook(fileName, new ReadableWorkbook(path.toFile()));
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(Problem.ofFile(fileName, "файл не удаётся открыть как книгу Excel (xlsx): "
+                    + e.getMessage()));
+        }
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    List<String> sheetNames() {
+        return book.getSheets().map(Sheet::getName).toList();
+    }
+
+    Optional<Rows> sheet(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return book.getSheets().filter(s -> s.getName().trim().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+                .map(this::rows);
+    }
+
+    Rows first() {
+        return rows(book.getFirstSheet());
+    }
+
+    private Rows rows(Sheet sheet) {
+        try {
+            return new Rows(sheet.getName(), sheet.openStream());
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private InputException unreadable(Exception e) {
+        return new InputException(Problem.ofFile(fileName, "ошибка чтения книги Excel: " + e.getMessage()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        book.close();
+    }
+
+    /** One row of a sheet: its 1-based number and the text of its cells. */
+    record Line(long number, String[] cells) {
+
+        String cell(int column) {
+            return column >= 0 && column < cells.length ? cells[column] : "";
+        }
+
+        boolean isBlank() {
+            for (String c : cells) {
+                if (!c.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The rows of one sheet in order; blank rows are skipped. */
+    final class Rows implements AutoCloseable {
+        private final String name;
+        private final Stream<Row> stream;
+        private final Iterator<Row> rows;
+
+        private Rows(String name, Stream<Row> stream) {
+            this.name = name;
+            this.stream = stream;
+            this.rows = stream.iterator();
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The next non-blank row, or {@code null} at the end of the sheet. */
+        Line next() {
+            try {
+                while (rows.hasNext()) {
+                    Line line = line(rows.next());
+                    if (!line.isBlank()) {
+                        return line;
+                    }
+                }
+                return null;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw unreadable(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+
+    private static Line line(Row row) {
+        String[] cells = new String[row.getCellCount()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = text(row.getCell(i));
+        }
+        return new Line(row.getRowNum(), cells);
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null || cell.getType() == CellType.EMPTY || cell.getRawValue() == null) {
+            return "";
+        }
+        if (cell.getType() == CellType.NUMBER) {
+            return cell.asNumber().stripTrailingZeros().toPlainString();
+        }
+        return cell.getRawValue().trim();
+    }
+}
