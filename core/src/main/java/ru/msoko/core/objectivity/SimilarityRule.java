@@ -6,10 +6,10 @@ import ru.msoko.core.stats.Tests;
 
 /**
  * Answer similarity within a class (methods.md G.4), score-based GBT index (van der Linden &amp;
- * Sotaridona 2006): for a pair, h = the number of tasks where both have the same score although the
- * score is not the full mark (matching full marks are expected; matching partial, zero or missing
+ * Sotaridona 2006) on items (a task with its criteria, see {@link ItemModel}): for a pair, h = the number of
+ * items where both gave the same response although it is not full marks (matching full marks are expected; matching partial, zero or missing
  * answers are the informative part). Under independence each match has probability P_j = the share of
- * pupils of the copier's total-score band who got that score on task j, so h is Poisson-binomial.
+ * pupils of the copier's total-score band who gave that response to item j, so h is Poisson-binomial.
  * GBT was chosen over ω because it is exact for the short task vectors of ВПР (no normal approximation).
  * Pairs with p below α = 0.001, Bonferroni-corrected within the class, are linked; a connected group of
  * at least three pupils is the sign.
@@ -32,7 +32,7 @@ final class SimilarityRule implements PerProcedureRule {
 
     @Override
     public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
-        ScoreModel model = ScoreModel.fit(p, BANDS);
+        ItemModel model = ItemModel.fit(p, BANDS);
         Unit unit = Unit.of(p.key);
         int minCluster = ctx.settings.getInt(Parameter.G4_CLUSTER);
         for (int s = 0; s < p.schoolCount(); s++) {
@@ -77,19 +77,29 @@ final class SimilarityRule implements PerProcedureRule {
     }
 
     /** Row indices of [from, to) ordered by class (stable). */
+    /**
+     * Row indices of [from, to) ordered by class (stable), without blank works: pupils who attempted fewer
+     * than two tasks all «match» each other on every task, which says nothing about copying (the real Altai
+     * exports hold such rows for pupils present but with an empty form).
+     */
     private static int[] byClass(ProcedureData p, int from, int to) {
-        Integer[] rows = new Integer[to - from];
-        for (int i = from; i < to; i++) {
-            rows[i - from] = i;
+        return java.util.stream.IntStream.range(from, to).filter(i -> attempted(p, i) >= 2).boxed()
+                .sorted((a, b) -> Integer.compare(p.classId[a], p.classId[b]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int attempted(ProcedureData p, int row) {
+        int n = 0;
+        for (int j = 0; j < p.taskCount(); j++) {
+            n += p.task(row, j) >= 0 ? 1 : 0;
         }
-        Arrays.sort(rows, (a, b) -> Integer.compare(p.classId[a], p.classId[b]));
-        return Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
+        return n;
     }
 
     private record ClassResult(int cluster, double p) {
     }
 
-    private static ClassResult testClass(AnalysisContext ctx, ProcedureData p, ScoreModel model, int[] rows) {
+    private static ClassResult testClass(AnalysisContext ctx, ProcedureData p, ItemModel model, int[] rows) {
         int m = rows.length;
         int pairs = m * (m - 1) / 2;
         double alpha = ctx.settings.get(Parameter.G4_ALPHA);
@@ -99,16 +109,16 @@ final class SimilarityRule implements PerProcedureRule {
         }
         double minP = 1;
         double[] probabilities = new double[p.taskCount()];
-        Expectation expected = Expectation.of(p, model, rows);
+        Expectation expected = Expectation.of(model, rows);
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
-                int h = informativeMatches(p, rows[a], rows[b]);
+                int h = informativeMatches(model, rows[a], rows[b]);
                 if (h < MIN_MATCHES || (h < expected.bound(b, model.band(rows[a])) && h < expected.bound(a, model.band(rows[b])))) {
                     continue;
                 }
                 // either pupil may be the source, so both directions and twice the pairs in the correction
-                double pab = Math.min(pairP(p, model, rows[a], rows[b], h, probabilities),
-                        pairP(p, model, rows[b], rows[a], h, probabilities));
+                double pab = Math.min(pairP(model, rows[a], rows[b], h, probabilities),
+                        pairP(model, rows[b], rows[a], h, probabilities));
                 double adjusted = Math.min(1, pab * 2 * pairs);
                 minP = Math.min(minP, adjusted);
                 if (adjusted < alpha) {
@@ -124,27 +134,25 @@ final class SimilarityRule implements PerProcedureRule {
         return new ClassResult(largest == 1 ? 0 : largest, minP);
     }
 
-    /** Tasks where both have the same score below the maximum (the same in both directions). */
-    private static int informativeMatches(ProcedureData p, int a, int b) {
-        int k = p.taskCount();
+    /** Items where both gave the same response that is not full marks (the same in both directions). */
+    private static int informativeMatches(ItemModel model, int a, int b) {
         int h = 0;
-        for (int j = 0, ia = a * k, ib = b * k; j < k; j++) {
-            byte sa = p.tasks[ia + j];
-            if (sa == p.tasks[ib + j] && sa != p.taskMax[j]) {
+        for (int it = 0; it < model.items(); it++) {
+            int ca = model.category(a, it);
+            if (ca == model.category(b, it) && !model.full(a, it)) {
                 h++;
             }
         }
         return h;
     }
 
-    /** GBT p-value that {@code copier} matches {@code source} on the {@code h} informative tasks. */
-    private static double pairP(ProcedureData p, ScoreModel model, int copier, int source, int h, double[] buffer) {
+    /** GBT p-value that {@code copier} matches {@code source} on the {@code h} informative items. */
+    private static double pairP(ItemModel model, int copier, int source, int h, double[] buffer) {
         int used = 0;
         int band = model.band(copier);
-        for (int j = 0; j < p.taskCount(); j++) {
-            int sourceScore = p.task(source, j);
-            if (sourceScore != p.taskMax[j]) {
-                buffer[used++] = model.probability(band, j, sourceScore);
+        for (int it = 0; it < model.items(); it++) {
+            if (!model.full(source, it)) {
+                buffer[used++] = model.probability(band, it, model.category(source, it));
             }
         }
         return Tests.poissonBinomialUpperTail(Arrays.copyOf(buffer, used), h);
@@ -157,16 +165,15 @@ final class SimilarityRule implements PerProcedureRule {
      */
     private record Expectation(double[][] bound) {
 
-        static Expectation of(ProcedureData p, ScoreModel model, int[] rows) {
+        static Expectation of(ItemModel model, int[] rows) {
             double[][] bound = new double[rows.length][BANDS];
             for (int b = 0; b < rows.length; b++) {
                 for (int band = 0; band < BANDS; band++) {
                     double mean = 0;
                     double var = 0;
-                    for (int j = 0; j < p.taskCount(); j++) {
-                        int score = p.task(rows[b], j);
-                        if (score != p.taskMax[j]) {
-                            double pj = model.probability(band, j, score);
+                    for (int it = 0; it < model.items(); it++) {
+                        if (!model.full(rows[b], it)) {
+                            double pj = model.probability(band, it, model.category(rows[b], it));
                             mean += pj;
                             var += pj * (1 - pj);
                         }
