@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 import ru.msoko.app.imports.ImportOptions;
 import ru.msoko.app.imports.ImportOutcome;
 import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.objectivity.AnalysisService;
 import ru.msoko.app.security.Role;
 import ru.msoko.app.security.UserRepository;
 import ru.msoko.app.system.DataFolder;
 import ru.msoko.core.demo.DemoManifest;
 import ru.msoko.core.demo.DemoRegionGenerator;
 import ru.msoko.core.demo.DemoSettings;
+import ru.msoko.core.objectivity.ObjectivitySettings;
 
 /**
  * Loads the synthetic demo region through the ordinary import (so the demo exercises the real path)
- * and creates one demo user per level. Runs only on an empty database.
+ * and creates one demo user per level, then runs the first objectivity analysis. Runs only on an empty
+ * database (and the analysis only when none has been run).
  */
 @Component
 public class DemoLoader {
@@ -35,9 +38,11 @@ public class DemoLoader {
     private final PasswordEncoder encoder;
     private final JdbcClient jdbc;
     private final DataFolder folder;
+    private final AnalysisService analysis;
 
     DemoLoader(ImportService imports, UserRepository users, PasswordEncoder encoder, JdbcClient jdbc,
-               DataFolder folder) {
+               DataFolder folder, AnalysisService analysis) {
+        this.analysis = analysis;
         this.imports = imports;
         this.users = users;
         this.encoder = encoder;
@@ -52,6 +57,10 @@ public class DemoLoader {
         }
         if (users.find("region").isEmpty()) {
             createUsers();
+        }
+        if (runCount() == 0) {
+            // the demo shows risk zones from the first start, as a region would after its first analysis
+            analysis.analyse(List.of(), ObjectivitySettings.defaults(), "demo");
         }
         return logins();
     }
@@ -75,6 +84,10 @@ public class DemoLoader {
             }
             LOG.info(outcome.summary());
         }
+    }
+
+    private long runCount() {
+        return jdbc.sql("select count(*) from analysis_run").query(Long.class).single();
     }
 
     private long schoolCount() {

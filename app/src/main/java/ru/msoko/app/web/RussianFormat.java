@@ -22,6 +22,14 @@ public class RussianFormat {
         return d == null ? "—" : grouped("#,##0.0").format(d);
     }
 
+    /** A p-value: «< 0,0001» for tiny ones, otherwise four decimals. */
+    public String pValue(Double p) {
+        if (p == null) {
+            return "—";
+        }
+        return p < 0.0001 ? "<\u00A00,0001" : grouped("0.0000").format(p);
+    }
+
     public String percent(long part, long whole) {
         if (whole == 0) {
             return "—";

@@ -35,7 +35,8 @@ public final class DatabaseState {
     }
 
     public static void clear(JdbcClient jdbc) {
-        for (String table : List.of("result", "import_batch", "assessment", "app_user", "school_identifier", "school",
+        for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "result", "import_batch",
+                "assessment", "app_user", "school_identifier", "school",
                 "municipality")) {
             jdbc.sql("delete from " + table).update();
         }

@@ -12,75 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import ru.msoko.app.imports.ImportOptions;
-import ru.msoko.app.imports.ImportService;
-import ru.msoko.app.security.MsokoUser;
-import ru.msoko.app.security.Role;
-import ru.msoko.app.security.UserRepository;
-import ru.msoko.app.support.DatabaseState;
-import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.TerritoryWebTest;
 
 /** What each role can reach through the web pages. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class WebAccessTest {
+class WebAccessTest extends TerritoryWebTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ImportService imports;
-    @Autowired
-    UserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
-    @TempDir
-    Path dir;
-
-    private MsokoUser region;
-    private MsokoUser municipality;
-    private MsokoUser school;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @BeforeEach
-    void load() {
-        DatabaseState.clear(jdbc);
-        imports.importFile(Fixtures.write(dir, "schools.csv", Fixtures.SCHOOLS), "schools.csv", "t", ImportOptions.STRICT);
-        imports.importFile(Fixtures.write(dir, "results.csv", Fixtures.RESULTS), "results.csv", "t", ImportOptions.STRICT);
-        long m01 = id("select id from municipality where code = 'M01'");
-        long school1 = id("select id from school where code = 'edu220001'");
-        String hash = encoder.encode("secret-pass");
-        users.create("r", hash, "Регион", Role.REGION, null, null);
-        users.create("m", hash, "Муниципалитет", Role.MUNICIPALITY, m01, null);
-        users.create("s", hash, "Школа", Role.SCHOOL, null, school1);
-        region = users.find("r").orElseThrow();
-        municipality = users.find("m").orElseThrow();
-        school = users.find("s").orElseThrow();
-    }
-
-    private long id(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {

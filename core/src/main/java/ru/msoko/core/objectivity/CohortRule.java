@@ -200,7 +200,7 @@ final class CohortRule implements Rule {
                             + Ru.plural(sc.linked[s], "обучающийся", "обучающихся", "обучающихся") + " (" + nextName
                             + ") показали результат на " + Ru.num(Math.abs(sc.delta[s]), 2) + " ст. откл. ниже (Z = "
                             + Ru.num(sc.z2[s], 2) + "); с учётом обычной для региона динамики учеников отставание — "
-                            + Ru.num(Math.abs(sc.residuals.mean[s]), 2) + " ст. откл. (p = " + Ru.p(p)
+                            + Ru.num(Math.abs(sc.residuals.mean[s]), 2) + " ст. откл. (" + Ru.p(p)
                             + "). Высокий результат не подтвердился."));
         }
     }

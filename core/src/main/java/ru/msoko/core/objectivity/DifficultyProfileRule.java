@@ -65,7 +65,7 @@ final class DifficultyProfileRule implements PerProcedureRule {
             String text = "Задания базового уровня ученики ОО выполнили " + (dEasy < 0 ? "хуже" : "лучше")
                     + " среднего по региону (на " + Ru.num(Math.abs(dEasy) * 100, 1) + " п.п.), а трудные задания — "
                     + (dHard > 0 ? "лучше" : "хуже") + " (на " + Ru.num(Math.abs(dHard) * 100, 1)
-                    + " п.п.); наклон профиля по трудности " + Ru.num(b, 2) + " (перестановочный тест p = " + Ru.p(pValue)
+                    + " п.п.); наклон профиля по трудности " + Ru.num(b, 2) + " (перестановочный тест " + Ru.p(pValue)
                     + "). Такой профиль нетипичен: обычно школа, сильная в сложных заданиях, ещё сильнее в простых. "
                     + "Это может указывать на подсказки или необъективную проверку заданий с развёрнутым ответом.";
             out.add(Finding.holding(schoolIndex, unit, SignCode.HARD_BETTER_THAN_EASY, n, gap, st.get(Parameter.A2_GAP),

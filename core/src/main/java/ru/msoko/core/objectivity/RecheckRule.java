@@ -52,7 +52,7 @@ final class RecheckRule implements PerProcedureRule {
                     false, Evidence.of("перепроверено", n, "изменилась_отметка", changed, "средняя_разница", mean),
                     "При перепроверке " + changed + " из " + n + " " + Ru.plural(n, "работы", "работ", "работ") + " (≈"
                             + Ru.pct(share) + ") отметка изменилась; средняя разница баллов ОО и эксперта "
-                            + Ru.num(mean, 2) + " (p = " + Ru.p(pValue) + ")."));
+                            + Ru.num(mean, 2) + " (" + Ru.p(pValue) + ")."));
         }
     }
 }

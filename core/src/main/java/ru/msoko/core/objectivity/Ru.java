@@ -21,12 +21,12 @@ final class Ru {
         return num(share * 100, 1) + "%";
     }
 
-    /** A p-value: three significant digits, or «< 0,0001». */
+    /** A p-value as a phrase: «p = 0,012», «p = 0,0034» or «p < 0,0001». */
     static String p(double p) {
         if (p < 0.0001) {
-            return "< 0,0001";
+            return "p < 0,0001";
         }
-        return num(p, p < 0.01 ? 4 : 3);
+        return "p = " + num(p, p < 0.01 ? 4 : 3);
     }
 
     /** Russian plural: {@code plural(5, "работа", "работы", "работ") → "работ"}. */

@@ -46,7 +46,7 @@ final class SchoolExamRule implements PerProcedureRule {
                     Evidence.of("разница", mean, "участников", n),
                     "Годовые отметки выпускников 9 классов по предмету «" + p.key.subjectCode() + "» в среднем на "
                             + Ru.num(mean, 2) + " балла выше отметок, полученных ими на ОГЭ (порог внимания "
-                            + Ru.num(threshold, 1) + "; высокий — " + Ru.num(LARGE, 1) + "; p = " + Ru.p(pValue) + ")."));
+                            + Ru.num(threshold, 1) + "; высокий — " + Ru.num(LARGE, 1) + "; " + Ru.p(pValue) + ")."));
         }
     }
 }

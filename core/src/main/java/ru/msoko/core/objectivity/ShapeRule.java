@@ -52,7 +52,7 @@ final class ShapeRule implements PerProcedureRule {
             }
             List<String> parts = new ArrayList<>();
             if (top) {
-                parts.add("доля «5» " + Ru.pct(share5) + " при " + Ru.pct(r5) + " по региону (p = " + Ru.p(pTop) + ")");
+                parts.add("доля «5» " + Ru.pct(share5) + " при " + Ru.pct(r5) + " по региону (" + Ru.p(pTop) + ")");
             }
             if (noTail) {
                 parts.add("нет ни одной «2», хотя по региональной доле ожидалось " + Ru.num(n * r2, 1));

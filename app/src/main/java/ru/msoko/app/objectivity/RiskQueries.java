@@ -1,0 +1,78 @@
+package ru.msoko.app.objectivity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import ru.msoko.app.security.Scope;
+
+/** Reads the latest stored analysis run: zones and signs, always within the user's territory. */
+@Repository
+class RiskQueries {
+
+    record Run(long id, String finishedAt, String methodVersion, String years, long results) {
+    }
+
+    record Row(String code, String name, String municipality, int year, String zone, double score, String signs,
+               String procedures, String explanation, String internal, String history) {
+    }
+
+    record SignRow(int year, String procedure, String subject, int grade, String sign, int n, Double value,
+                   Double threshold, Double p, Double q, boolean counted, String explanation) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RiskQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Run> latest() {
+        return jdbc.sql("""
+                select id, cast(finished_at as varchar(40)), method_version, years, results from analysis_run
+                order by id desc limit 1""")
+                .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .optional();
+    }
+
+    /**
+     * @param zone {@code red}, {@code yellow}, … or empty for all
+     * @param sign a sign code, or empty for all
+     */
+    List<Row> risk(Scope scope, long run, int year, String zone, String sign) {
+        return jdbc.sql("""
+                select s.code, s.name, m.name, r.exam_year, r.zone, r.score, r.signs, r.procedures, r.explanation,
+                       r.internal_assessment, r.history
+                from analysis_risk r join school s on s.id = r.school_id join municipality m on m.id = s.municipality_id
+                where r.run_id = :run and r.exam_year = :year
+                  and (:zone = '' or r.zone = :zone)
+                  and (:sign = '' or '|' || r.signs || '|' like '%%|' || :sign || '|%%')
+                  and %s
+                order by case r.zone when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end,
+                         r.score desc, s.name""".formatted(Scope.SCHOOL_CONDITION))
+                .params(scope.sqlParams()).param("run", run).param("year", year).param("zone", zone).param("sign", sign)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getDouble(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+                .list();
+    }
+
+    List<Integer> years(long run) {
+        return jdbc.sql("select distinct exam_year from analysis_risk where run_id = :run order by exam_year desc")
+                .param("run", run).query(Integer.class).list();
+    }
+
+    /** Signs of one school in the run; empty when the school is outside the scope. */
+    List<SignRow> signs(Scope scope, long run, String schoolCode) {
+        return jdbc.sql("""
+                select g.exam_year, g.procedure, g.subject, g.grade, g.sign, g.n, g.sign_value, g.threshold, g.p_value,
+                       g.q_value, g.counted, g.explanation
+                from analysis_sign g join school s on s.id = g.school_id
+                where g.run_id = :run and s.code = :code and %s
+                order by g.exam_year desc, g.counted desc, g.procedure, g.subject, g.grade, g.sign""".formatted(Scope.SCHOOL_CONDITION))
+                .params(scope.sqlParams()).param("run", run).param("code", schoolCode)
+                .query((rs, n) -> new SignRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getInt(6), (Double) rs.getObject(7), (Double) rs.getObject(8), (Double) rs.getObject(9),
+                        (Double) rs.getObject(10), rs.getBoolean(11), rs.getString(12)))
+                .list();
+    }
+}

@@ -1,0 +1,69 @@
+package ru.msoko.app.support;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.security.MsokoUser;
+import ru.msoko.app.security.Role;
+import ru.msoko.app.security.UserRepository;
+
+/**
+ * Base of the web tests on the small fixture territory (embedded H2): the fixture schools and results, and
+ * one user per level — the region, the municipality M01 and the school edu220001 — password {@code secret-pass}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class TerritoryWebTest {
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected ImportService imports;
+    @Autowired
+    protected UserRepository users;
+    @Autowired
+    protected PasswordEncoder encoder;
+    @TempDir
+    protected Path dir;
+
+    protected MsokoUser region;
+    protected MsokoUser municipality;
+    protected MsokoUser school;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+
+    @BeforeEach
+    void loadTerritory() {
+        DatabaseState.clear(jdbc);
+        imports.importFile(Fixtures.write(dir, "schools.csv", Fixtures.SCHOOLS), "schools.csv", "t", ImportOptions.STRICT);
+        imports.importFile(Fixtures.write(dir, "results.csv", Fixtures.RESULTS), "results.csv", "t", ImportOptions.STRICT);
+        long m01 = id("select id from municipality where code = 'M01'");
+        long school1 = id("select id from school where code = 'edu220001'");
+        String hash = encoder.encode("secret-pass");
+        users.create("r", hash, "Регион", Role.REGION, null, null);
+        users.create("m", hash, "Муниципалитет", Role.MUNICIPALITY, m01, null);
+        users.create("s", hash, "Школа", Role.SCHOOL, null, school1);
+        region = users.find("r").orElseThrow();
+        municipality = users.find("m").orElseThrow();
+        school = users.find("s").orElseThrow();
+    }
+
+    protected long id(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
