@@ -83,10 +83,13 @@ class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static final java.util.Locale RU = java.util.Locale.forLanguageTag("ru-RU");
+
     private void print(AnalysisResult r) {
-        System.out.println("Проанализировано результатов: " + r.results() + "; годы: "
+        System.out.println("Прочитано результатов: " + String.format(RU, "%,d", r.results())
+                + " (все годы: зона года зависит от прошлых лет); отчёт за "
                 + String.join(", ", r.years().stream().sorted().map(String::valueOf).toList())
-                + "; версия методики " + r.methodVersion() + ".");
+                + " г.; версия методики " + r.methodVersion() + ".");
         for (int year : r.years().stream().sorted().toList()) {
             StringBuilder sb = new StringBuilder(year + " г.:");
             for (Zone z : Zone.values()) {
