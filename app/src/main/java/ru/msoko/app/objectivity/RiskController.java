@@ -87,6 +87,10 @@ class RiskController {
         }).collect(Collectors.joining(", "));
     }
 
+    /** A sign with its chart (when the sign has one). */
+    record SignView(RiskQueries.SignRow sign, EvidenceChart.Chart chart) {
+    }
+
     private static final Map<String, String> SIGN_TITLES = Arrays.stream(SignCode.values())
             .collect(Collectors.toMap(SignCode::name, SignCode::title));
 
@@ -95,7 +99,8 @@ class RiskController {
         model.addAttribute("signTitles", SIGN_TITLES);
         var run = queries.latest();
         model.addAttribute("run", run.orElse(null));
-        model.addAttribute("signs", run.map(r -> queries.signs(scope, r.id(), code)).orElse(List.of()));
+        model.addAttribute("signs", run.map(r -> queries.signs(scope, r.id(), code)).orElse(List.<RiskQueries.SignRow>of())
+                .stream().map(g -> new SignView(g, EvidenceChart.of(g.sign(), g.evidence()))).toList());
         return "school-signs :: signs";
     }
 }

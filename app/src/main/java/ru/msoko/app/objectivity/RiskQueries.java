@@ -18,7 +18,7 @@ class RiskQueries {
     }
 
     record SignRow(int year, String procedure, String subject, int grade, String sign, int n, Double value,
-                   Double threshold, Double p, Double q, boolean counted, String explanation) {
+                   Double threshold, Double p, Double q, boolean counted, String explanation, String evidence) {
     }
 
     private final JdbcClient jdbc;
@@ -65,14 +65,14 @@ class RiskQueries {
     List<SignRow> signs(Scope scope, long run, String schoolCode) {
         return jdbc.sql("""
                 select g.exam_year, g.procedure, g.subject, g.grade, g.sign, g.n, g.sign_value, g.threshold, g.p_value,
-                       g.q_value, g.counted, g.explanation
+                       g.q_value, g.counted, g.explanation, g.evidence
                 from analysis_sign g join school s on s.id = g.school_id
                 where g.run_id = :run and s.code = :code and %s
                 order by g.exam_year desc, g.counted desc, g.procedure, g.subject, g.grade, g.sign""".formatted(Scope.SCHOOL_CONDITION))
                 .params(scope.sqlParams()).param("run", run).param("code", schoolCode)
                 .query((rs, n) -> new SignRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getInt(6), (Double) rs.getObject(7), (Double) rs.getObject(8), (Double) rs.getObject(9),
-                        (Double) rs.getObject(10), rs.getBoolean(11), rs.getString(12)))
+                        (Double) rs.getObject(10), rs.getBoolean(11), rs.getString(12), rs.getString(13)))
                 .list();
     }
 }

@@ -1,0 +1,214 @@
+package ru.msoko.app.objectivity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Draws the evidence of a sign as a small inline SVG from the numbers stored with it: the task profile of
+ * the school against the region (A.2), the score histogram with the mark thresholds (A.5), the journal
+ * comparison (A.3). Server-side SVG needs no script and no external library, so it works offline and under
+ * the strict content-security policy. Every chart comes with its data table.
+ */
+final class EvidenceChart {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 220;
+    private static final int PAD = 36;
+
+    /** The chart and its table; both empty when the sign has no chart. */
+    record Chart(String svg, List<String> header, List<List<String>> rows) {
+        static final Chart NONE = new Chart("", List.of(), List.of());
+
+        public boolean present() {
+            return !svg.isEmpty();
+        }
+    }
+
+    private EvidenceChart() {
+    }
+
+    static Map<String, String> parse(String evidence) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (evidence == null) {
+            return m;
+        }
+        for (String part : evidence.split("\\|")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                m.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+
+    static Chart of(String sign, String evidence) {
+        Map<String, String> e = parse(evidence);
+        return switch (sign) {
+            case "HARD_BETTER_THAN_EASY" -> profile(e);
+            case "THRESHOLD_HEAPING" -> e.containsKey("гистограмма") ? histogram(e) : Chart.NONE;
+            case "JOURNAL_INFLATED", "JOURNAL_DEFLATED" -> journal(e);
+            default -> Chart.NONE;
+        };
+    }
+
+    private static double[] numbers(String text) {
+        if (text == null || text.isBlank()) {
+            return new double[0];
+        }
+        String[] parts = text.trim().split(" ");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = parts[i].isEmpty() ? Double.NaN : Double.parseDouble(parts[i]);
+        }
+        return v;
+    }
+
+    /** Solve rate per task, school and region, tasks ordered from the easiest to the hardest in the region. */
+    private static Chart profile(Map<String, String> e) {
+        String[] tasks = e.getOrDefault("задания", "").split(" ");
+        double[] school = numbers(e.get("решаемость_ОО"));
+        double[] region = numbers(e.get("решаемость_региона"));
+        if (school.length != region.length || school.length != tasks.length || school.length < 2) {
+            return Chart.NONE;
+        }
+        Integer[] order = new Integer[tasks.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(region[b], region[a]));
+        StringBuilder svg = frame("Решаемость заданий: ОО и регион (от лёгких к трудным)");
+        StringBuilder ps = new StringBuilder();
+        StringBuilder pr = new StringBuilder();
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            double x = x(k, order.length);
+            ps.append(fmt(x)).append(',').append(fmt(y(school[i]))).append(' ');
+            pr.append(fmt(x)).append(',').append(fmt(y(region[i]))).append(' ');
+            svg.append(text(x, HEIGHT - PAD + 14, tasks[i], "middle"));
+            rows.add(List.of(tasks[i], pct(school[i]), pct(region[i])));
+        }
+        svg.append("<polyline fill=\"none\" stroke=\"#9aa3b2\" stroke-width=\"2\" points=\"").append(pr).append("\"/>");
+        svg.append("<polyline fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\" points=\"").append(ps).append("\"/>");
+        svg.append(legend("ОО", "#c0392b", 0)).append(legend("регион", "#9aa3b2", 1));
+        return new Chart(svg.append("</svg>").toString(), List.of("Задание", "ОО", "Регион"), rows);
+    }
+
+    /** The school's primary-score histogram with the mark thresholds. */
+    private static Chart histogram(Map<String, String> e) {
+        double[] h = numbers(e.get("гистограмма"));
+        List<Integer> thresholds = new ArrayList<>();
+        Matcher m = Pattern.compile("от (\\d+)").matcher(e.getOrDefault("шкала", ""));
+        while (m.find()) {
+            thresholds.add(Integer.parseInt(m.group(1)));
+        }
+        double max = 1;
+        for (double v : h) {
+            max = Math.max(max, v);
+        }
+        StringBuilder svg = frame("Первичные баллы участников ОО; линии — границы отметок «3», «4», «5»");
+        double w = (WIDTH - 2.0 * PAD) / h.length;
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < h.length; j++) {
+            double bh = (HEIGHT - 2.0 * PAD) * h[j] / max;
+            svg.append("<rect x=\"").append(fmt(PAD + j * w + 1)).append("\" y=\"").append(fmt(HEIGHT - PAD - bh))
+                    .append("\" width=\"").append(fmt(Math.max(1, w - 2))).append("\" height=\"").append(fmt(bh))
+                    .append("\" fill=\"#5b8def\"/>");
+            if (h.length <= 40 || j % 5 == 0) {
+                svg.append(text(PAD + j * w + w / 2, HEIGHT - PAD + 14, String.valueOf(j), "middle"));
+            }
+            rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j])));
+        }
+        for (int k = 0; k < thresholds.size(); k++) {
+            double x = PAD + thresholds.get(k) * w;
+            svg.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"").append(PAD)
+                    .append("\" y2=\"").append(HEIGHT - PAD).append("\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>")
+                    .append(text(x + 3, PAD + 10, "«" + (k + 3) + "»", "start"));
+        }
+        return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ"), rows);
+    }
+
+    /** «Понизили / подтвердили / повысили»: the school's shares against the region's. */
+    private static Chart journal(Map<String, String> e) {
+        double down = Double.parseDouble(e.getOrDefault("понизили", "0"));
+        double same = Double.parseDouble(e.getOrDefault("подтвердили", "0"));
+        double up = Double.parseDouble(e.getOrDefault("повысили", "0"));
+        double n = down + same + up;
+        double[] school = {down / n, same / n, up / n};
+        double[] region = {Double.parseDouble(e.getOrDefault("регион_понизили", "0")),
+                Double.parseDouble(e.getOrDefault("регион_подтвердили", "0")),
+                Double.parseDouble(e.getOrDefault("регион_повысили", "0"))};
+        String[] labels = {"понизили (ВПР ниже журнала)", "подтвердили", "повысили (ВПР выше журнала)"};
+        String[] colours = {"#e08e0b", "#9aa3b2", "#c0392b"};
+        StringBuilder svg = frame("Отметка за работу против отметки по журналу");
+        bar(svg, "ОО", school, colours, 90);
+        bar(svg, "регион", region, colours, 140);
+        for (int i = 0; i < 3; i++) {
+            svg.append(legend(labels[i], colours[i], i));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(List.of(labels[i], pct(school[i]), pct(region[i])));
+        }
+        return new Chart(svg.append("</svg>").toString(), List.of("Группа", "ОО", "Регион"), rows);
+    }
+
+    private static void bar(StringBuilder svg, String label, double[] shares, String[] colours, int y) {
+        double x = PAD + 60;
+        double width = WIDTH - 2.0 * PAD - 60;
+        svg.append(text(PAD, y + 18, label, "start"));
+        for (int i = 0; i < shares.length; i++) {
+            double w = width * shares[i];
+            svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w))
+                    .append("\" height=\"28\" fill=\"").append(colours[i]).append("\"/>");
+            if (shares[i] >= 0.06) {
+                svg.append("<text x=\"").append(fmt(x + w / 2)).append("\" y=\"").append(y + 19)
+                        .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#fff\">").append(pct(shares[i])).append("</text>");
+            }
+            x += w;
+        }
+    }
+
+    private static StringBuilder frame(String title) {
+        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
+                + "\" role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(title) + "\" class=\"chart\">")
+                .append("<title>").append(HtmlUtils.htmlEscape(title)).append("</title>")
+                .append("<line x1=\"").append(PAD).append("\" y1=\"").append(HEIGHT - PAD).append("\" x2=\"")
+                .append(WIDTH - PAD).append("\" y2=\"").append(HEIGHT - PAD).append("\" stroke=\"#ccd\"/>")
+                .append(text(PAD, 16, title, "start"));
+    }
+
+    private static String legend(String label, String colour, int index) {
+        int x = WIDTH - PAD - 210;
+        int y = 30 + index * 16;
+        return "<rect x=\"" + x + "\" y=\"" + (y - 9) + "\" width=\"10\" height=\"10\" fill=\"" + colour + "\"/>"
+                + text(x + 14, y, label, "start");
+    }
+
+    private static String text(double x, double y, String s, String anchor) {
+        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"11\" fill=\"#333\">"
+                + HtmlUtils.htmlEscape(s) + "</text>";
+    }
+
+    private static double x(int k, int n) {
+        return PAD + (WIDTH - 2.0 * PAD) * (n == 1 ? 0.5 : (double) k / (n - 1));
+    }
+
+    private static double y(double share) {
+        return HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * Math.max(0, Math.min(1, share));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String pct(double share) {
+        return Double.isNaN(share) ? "—" : String.format(Locale.forLanguageTag("ru-RU"), "%.1f %%", share * 100);
+    }
+}

@@ -1,0 +1,43 @@
+package ru.msoko.app.objectivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EvidenceChartTest {
+
+    @Test
+    void theTaskProfileOrdersTasksFromEasiestToHardestInTheRegion() {
+        EvidenceChart.Chart chart = EvidenceChart.of("HARD_BETTER_THAN_EASY",
+                "D_easy=-0.1|D_hard=0.2|задания=1 2 3|решаемость_ОО=0.5 0.9 0.4|решаемость_региона=0.4 0.8 0.6");
+
+        assertThat(chart.present()).isTrue();
+        assertThat(chart.rows()).extracting(r -> r.get(0)).containsExactly("2", "3", "1");
+        assertThat(chart.rows().get(0)).containsExactly("2", "90,0 %", "80,0 %");
+        assertThat(chart.svg()).startsWith("<svg").contains("<polyline").endsWith("</svg>");
+    }
+
+    @Test
+    void labelsFromFilesAreEscapedInsideTheSvg() {
+        EvidenceChart.Chart chart = EvidenceChart.of("HARD_BETTER_THAN_EASY",
+                "задания=<script>x</script> 2|решаемость_ОО=0.5 0.6|решаемость_региона=0.4 0.7");
+
+        assertThat(chart.svg()).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void theHistogramDrawsOneBarPerScoreAndALinePerThreshold() {
+        EvidenceChart.Chart chart = EvidenceChart.of("THRESHOLD_HEAPING",
+                "шкала=«3» от 3, «4» от 5, «5» от 7|гистограмма=0 1 2 0 5 1 0 2 1");
+
+        assertThat(chart.rows()).hasSize(9);
+        assertThat(chart.svg().split("<rect", -1)).hasSize(10);
+        assertThat(chart.svg().split("<line", -1)).hasSize(5); // the axis and three thresholds
+    }
+
+    @Test
+    void signsWithoutAChartHaveNone() {
+        assertThat(EvidenceChart.of("YEAR_JUMP", "Z=1.2").present()).isFalse();
+        assertThat(EvidenceChart.of("THRESHOLD_HEAPING", "работ=3|в_окнах=20").present()).isFalse();
+    }
+}
