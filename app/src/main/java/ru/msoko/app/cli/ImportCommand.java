@@ -16,8 +16,9 @@ import ru.msoko.core.canonical.Problem;
 
 /** {@code msoko import FILE…}: each file is one transaction; a rejected file changes nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Загрузить файлы: schools.csv (справочник школ) и results.csv (результаты). "
-                + "Каждый файл загружается целиком или не загружается совсем.")
+        description = "Загрузить файлы: schools.csv (справочник школ), results.csv (результаты), файлы ВПР из "
+                + "ФИС ОКО (xlsx), шкалы перевода баллов в отметки и исправления шкал (CSV). Формат определяется по "
+                + "содержимому. Каждый файл загружается целиком или не загружается совсем.")
 class ImportCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -35,6 +36,11 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--municipality", paramLabel = "CODE", description = "Муниципалитет для создаваемых школ.")
     String municipality;
 
+    @Option(names = "--codifiers", paramLabel = "DIR",
+            description = "Папка кодификаторов ВПР (<класс>/<предмет>/ALL.xlsx) для выгрузок «Проведение работы»; "
+                    + "по умолчанию — папка codifiers в папке данных.")
+    Path codifiers;
+
     @Mixin
     DatabaseOptions db;
 
@@ -46,7 +52,9 @@ class ImportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (ConfigurableApplicationContext ctx = SpringRunner.start(false, db, List.of())) {
+        List<String> extra = codifiers == null ? List.of()
+                : List.of("--msoko.codifiers=" + codifiers.toAbsolutePath());
+        try (ConfigurableApplicationContext ctx = SpringRunner.start(false, db, extra)) {
             ImportService service = ctx.getBean(ImportService.class);
             String user = "cli:" + System.getProperty("user.name", "unknown");
             boolean allStored = true;

@@ -109,6 +109,21 @@ public class DirectoryRepository {
         return owners;
     }
 
+    /**
+     * The municipality a results file names: by its code when the file gives one («reg22_m019 | …», stored or
+     * renamed), else by its name, created when unknown with a code made from the name.
+     */
+    public Municipality ensureMunicipality(String code, String name) {
+        if (code == null) {
+            code = jdbc.sql("select code from municipality where lower(name) = lower(:name) order by id")
+                    .param("name", name.trim()).query(String.class).list().stream().findFirst()
+                    .orElse("M" + Integer.toHexString(Keys.of(name).hashCode()));
+        }
+        Municipality m = new Municipality(code, name.trim());
+        saveMunicipality(m);
+        return m;
+    }
+
     public long municipalityId(String code) {
         return jdbc.sql("select id from municipality where code = :code").param("code", code)
                 .query(Long.class).optional().orElseThrow(() -> new IllegalArgumentException(code));

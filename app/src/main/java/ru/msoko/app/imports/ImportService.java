@@ -20,12 +20,15 @@ public class ImportService {
     private final ImportLog log;
     private final ResultsImport results;
     private final SchoolsImport schools;
+    private final ScalesImport scales;
     private final TransactionTemplate tx;
 
-    ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, TransactionTemplate tx) {
+    ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
+                  TransactionTemplate tx) {
         this.log = log;
         this.results = results;
         this.schools = schools;
+        this.scales = scales;
         this.tx = tx;
     }
 
@@ -46,11 +49,16 @@ public class ImportService {
             }
             FileFormat format = FileFormat.detect(file);
             return switch (format) {
-                case RESULTS_CSV -> tx.execute(status -> results.run(file, fileName, hash, user, options, status));
+                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020 ->
+                        tx.execute(status -> results.run(file, fileName, format, hash, user, options, status));
                 case SCHOOLS_CSV -> tx.execute(status -> schools.run(file, fileName, hash, user, status));
+                case MARK_SCALES_CSV -> tx.execute(status -> scales.scales(file, fileName, hash, user, status));
+                case SCALE_CORRECTIONS_CSV -> tx.execute(status -> scales.corrections(file, fileName, hash, user, status));
                 case UNKNOWN -> rejected(fileName, List.of(Problem.ofFile(fileName,
                         "формат файла не распознан: ожидается results.csv (столбцы procedure, year, subject, grade, "
-                                + "school_code, participant, …) или schools.csv (school_code, name, municipality_code, …)")));
+                                + "school_code, participant, …), schools.csv (school_code, name, municipality_code, …), "
+                                + "шкалы (year, grade, subject, mark2_from, …) или файл ВПР из ФИС ОКО (xlsx: форма "
+                                + "сбора результатов с листом «Протокол» или выгрузка «Проведение работы по …»)")));
             };
         } catch (InputException e) {
             return rejected(fileName, e.problems());

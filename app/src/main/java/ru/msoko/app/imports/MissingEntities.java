@@ -5,21 +5,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.directory.DirectorySnapshot;
-import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Directory;
 import ru.msoko.core.canonical.Problem;
+import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.domain.School;
 import ru.msoko.core.domain.SchoolContext;
 import ru.msoko.core.domain.SchoolIdentifier;
+import ru.msoko.core.fisoko.FisOkoReader;
+import ru.msoko.core.fisoko.WorkReference;
 
 /**
  * When the user asks for it, creates the schools and subjects a results file names but the directory
- * does not know: a first pass collects them, then they are created in the import's transaction.
+ * does not know: a first pass collects them, then they are created in the import's transaction. A ФИС ОКО
+ * file names each school's municipality («Муниципалитет», or «регион» in the 2021 export); otherwise the
+ * municipality is the one the user gave.
  */
 @Component
 class MissingEntities {
@@ -30,31 +35,41 @@ class MissingEntities {
         this.directory = directory;
     }
 
-    List<Problem> create(Path file, String fileName, String municipalityCode) throws IOException {
-        DirectorySnapshot snapshot = directory.snapshot();
-        Recording recording = new Recording(snapshot);
-        new CanonicalResultsReader(recording, s -> s, 1).read(file, fileName, (row, r) -> { });
+    List<Problem> create(Path file, String fileName, FileFormat format, String municipalityCode) throws IOException {
+        Recording recording = new Recording(directory.snapshot());
+        var read = ResultFiles.read(format, file, fileName, recording, s -> s, WorkReference.NONE, new Problems(1),
+                (row, r) -> { });
         List<Problem> problems = new ArrayList<>();
-        if (!recording.schools.isEmpty()) {
-            if (municipalityCode == null || municipalityCode.isBlank()) {
-                problems.add(Problem.ofFile(fileName, "в файле есть неизвестные школы (" + String.join(", ",
-                        recording.schools) + "): чтобы создать их, укажите муниципалитет"));
-                return problems;
-            }
-            long munId;
+        List<String> withoutMunicipality = recording.schools.stream()
+                .filter(s -> municipalityName(read.schools(), s) == null).toList();
+        if (!withoutMunicipality.isEmpty() && (municipalityCode == null || municipalityCode.isBlank())) {
+            problems.add(Problem.ofFile(fileName, "в файле есть неизвестные школы (" + String.join(", ",
+                    withoutMunicipality) + "): чтобы создать их, укажите муниципалитет"));
+            return problems;
+        }
+        if (!withoutMunicipality.isEmpty()) {
             try {
-                munId = directory.municipalityId(municipalityCode);
+                directory.municipalityId(municipalityCode);
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.ofFile(fileName, "муниципалитет «" + municipalityCode + "» не найден"));
                 return problems;
             }
-            for (String code : recording.schools) {
-                directory.saveSchool(new School(code, code, municipalityCode, null, null, SchoolContext.unknown(),
-                        List.of(SchoolIdentifier.parse(code))), munId);
-            }
+        }
+        for (String code : recording.schools) {
+            FisOkoReader.SchoolOrigin origin = read.schools().get(code);
+            String municipality = municipalityName(read.schools(), code) == null ? municipalityCode
+                    : directory.ensureMunicipality(origin.municipalityCode(), origin.municipalityName()).code();
+            String name = origin == null || origin.name() == null ? code : origin.name();
+            directory.saveSchool(new School(code, name, municipality, null, null, SchoolContext.unknown(),
+                    List.of(SchoolIdentifier.parse(code))), directory.municipalityId(municipality));
         }
         recording.subjects.forEach(directory::createSubject);
         return problems;
+    }
+
+    private static String municipalityName(Map<String, FisOkoReader.SchoolOrigin> schools, String code) {
+        FisOkoReader.SchoolOrigin origin = schools.get(code);
+        return origin == null ? null : origin.municipalityName();
     }
 
     /** A directory that answers every lookup and remembers what it did not know. */
@@ -83,5 +98,4 @@ class MissingEntities {
             }));
         }
     }
-
 }

@@ -17,11 +17,15 @@ final class ResultBatchWriter {
     private static final String INSERT = """
             insert into result (import_id, assessment_id, school_id, participant, taken_on, class_label, gender,
                 variant, absent, tasks, primary_score, test_score, mark, passed, journal_mark, annual_mark, ovz,
-                repeater, medal_candidate, observed, olympiad_status, max_score, rechecked_score)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                repeater, medal_candidate, observed, olympiad_status, max_score, rechecked_score, mark_scale_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** A result with its resolved database ids. */
-    record Row(long assessmentId, long schoolId, Result result) {
+    /**
+     * A result with its resolved database ids.
+     *
+     * @param markScaleId the scale the mark was computed from, {@code null} when the file gave it
+     */
+    record Row(long assessmentId, long schoolId, Result result, Long markScaleId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -82,6 +86,11 @@ final class ResultBatchWriter {
             ps.setString(21, r.status() == null ? null : r.status().name());
             setDouble(ps, 22, r.maxScore());
             setDouble(ps, 23, r.recheckedScore());
+            if (row.markScaleId() == null) {
+                ps.setNull(24, Types.BIGINT);
+            } else {
+                ps.setLong(24, row.markScaleId());
+            }
         }
 
         @Override

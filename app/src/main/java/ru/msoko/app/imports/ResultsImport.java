@@ -2,27 +2,38 @@ package ru.msoko.app.imports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.directory.DirectorySnapshot;
+import ru.msoko.app.scales.MarkScaleRepository;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.domain.ProcedureKind;
 import ru.msoko.core.domain.Result;
 import ru.msoko.core.domain.TaskLayout;
+import ru.msoko.core.fisoko.Codifiers;
+import ru.msoko.core.fisoko.WorkReference;
 import ru.msoko.core.privacy.Pseudonymizer;
 
-/** Imports a canonical results.csv inside the transaction the caller opened. */
+/**
+ * Imports a results file (canonical CSV or ФИС ОКО workbook) inside the transaction the caller opened; a
+ * result without a mark gets it from the stored mark scale of its work.
+ */
 @Component
 class ResultsImport {
 
@@ -31,36 +42,43 @@ class ResultsImport {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final DirectoryRepository directory;
+    private final MarkScaleRepository scales;
     private final Pseudonymizer pseudonymizer;
     private final ImportLog log;
     private final MissingEntities missing;
+    private final Path codifiers;
 
-    ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory,
-                  Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing) {
+    ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory, MarkScaleRepository scales,
+                  Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
+                  @Value("${msoko.codifiers}") String codifiers) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.directory = directory;
+        this.scales = scales;
         this.pseudonymizer = pseudonymizer;
         this.log = log;
         this.missing = missing;
+        this.codifiers = Path.of(codifiers);
     }
 
-    ImportOutcome run(Path file, String fileName, String hash, String user, ImportOptions options,
+    ImportOutcome run(Path file, String fileName, FileFormat format, String hash, String user, ImportOptions options,
                       TransactionStatus status) {
         try {
             if (options.createMissing()) {
-                List<Problem> problems = missing.create(file, fileName, options.municipalityCode());
+                List<Problem> problems = missing.create(file, fileName, format, options.municipalityCode());
                 if (!problems.isEmpty()) {
                     status.setRollbackOnly();
                     return new ImportOutcome.Rejected(fileName, problems, problems.size());
                 }
             }
             DirectorySnapshot snapshot = directory.snapshot();
-            long batchId = log.start(fileName, hash, FileFormat.RESULTS_CSV.title(), user);
+            MarkScaleRepository.Snapshot stored = scales.snapshot();
+            WorkReference reference = new WorkReference(Codifiers.folder(codifiers, snapshot)::layout,
+                    key -> stored.find(key, "").map(s -> OptionalInt.of(s.scale().maxPrimary())).orElse(OptionalInt.empty()));
+            long batchId = log.start(fileName, hash, format.title(), user);
             Problems problems = new Problems(PROBLEM_LIMIT);
-            Writing writing = new Writing(fileName, snapshot, new ResultBatchWriter(jdbcTemplate, batchId), problems);
-            var reader = new CanonicalResultsReader(snapshot, pseudonymizer::key, PROBLEM_LIMIT);
-            var summary = reader.read(file, fileName, problems, writing);
+            Writing writing = new Writing(fileName, snapshot, stored, new ResultBatchWriter(jdbcTemplate, batchId), problems);
+            var read = ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key, reference, problems, writing);
             if (!problems.isEmpty()) {
                 status.setRollbackOnly();
                 List<Problem> sorted = new ArrayList<>(problems.list());
@@ -68,27 +86,38 @@ class ResultsImport {
                 return new ImportOutcome.Rejected(fileName, sorted, problems.total());
             }
             writing.writer.flush();
-            log.finish(batchId, summary.rows(), summary.accepted(), summary.absent(), summary.warnings());
-            return new ImportOutcome.Imported(fileName, batchId, FileFormat.RESULTS_CSV.title(), summary.rows(),
-                    summary.accepted(), summary.absent(), summary.warnings());
+            List<String> warnings = new ArrayList<>(read.warnings());
+            writing.withoutScale.forEach(k -> warnings.add("шкала перевода баллов в отметки для «" + describe(k)
+                    + "» не загружена: отметки не вычислены; они появятся, когда шкала будет загружена"));
+            log.finish(batchId, read.rows(), read.accepted(), read.absent(), warnings);
+            return new ImportOutcome.Imported(fileName, batchId, format.title(), read.rows(), read.accepted(),
+                    read.absent(), warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Resolves ids for each valid row and writes it, until the first problem of the file. */
+    private static String describe(Procedure.Key k) {
+        return k.kind().code() + " " + k.year() + ", " + k.subjectCode() + ", " + k.grade() + " класс";
+    }
+
+    /** Resolves ids for each valid row, gives it its mark from the scale, and writes it until the first problem. */
     private final class Writing implements CanonicalResultsReader.Sink {
         private final String fileName;
         private final DirectorySnapshot snapshot;
+        private final MarkScaleRepository.Snapshot scales;
         private final ResultBatchWriter writer;
         private final Problems problems;
         private final AssessmentRegistry registry;
         private final Set<Procedure.Key> reportedLayouts = new HashSet<>();
+        private final Set<Procedure.Key> withoutScale = new LinkedHashSet<>();
         private TaskLayout layout = TaskLayout.EMPTY;
 
-        Writing(String fileName, DirectorySnapshot snapshot, ResultBatchWriter writer, Problems problems) {
+        Writing(String fileName, DirectorySnapshot snapshot, MarkScaleRepository.Snapshot scales,
+                ResultBatchWriter writer, Problems problems) {
             this.fileName = fileName;
             this.snapshot = snapshot;
+            this.scales = scales;
             this.writer = writer;
             this.problems = problems;
             this.registry = new AssessmentRegistry(jdbc, snapshot);
@@ -116,13 +145,35 @@ class ResultsImport {
                                 + "» уже загружен другим файлом"));
                 return;
             }
+            Long scaleId = null;
+            Result marked = r;
+            if (needsMark(r)) {
+                var scale = scales.find(r.procedure(), r.variant());
+                if (scale.isEmpty()) {
+                    withoutScale.add(r.procedure());
+                } else {
+                    OptionalInt mark = scale.get().scale().mark(r.primaryScore());
+                    if (mark.isEmpty()) {
+                        problems.add(new Problem(fileName, null, row, null, "первичный балл "
+                                + BigDecimal.valueOf(r.primaryScore()).stripTrailingZeros().toPlainString()
+                                + " больше максимума шкалы «" + describe(r.procedure()) + "» ("
+                                + scale.get().scale().maxPrimary() + ")"));
+                        return;
+                    }
+                    marked = r.withMark(mark.getAsInt());
+                    scaleId = scale.get().id();
+                }
+            }
             if (problems.isEmpty()) {
-                writer.add(new ResultBatchWriter.Row(entry.id(), snapshot.schoolId(r.schoolCode()), r));
+                writer.add(new ResultBatchWriter.Row(entry.id(), snapshot.schoolId(r.schoolCode()), marked, scaleId));
             }
         }
 
-        private String describe(Procedure.Key k) {
-            return k.kind().code() + " " + k.year() + ", " + k.subjectCode() + ", " + k.grade() + " класс";
+        /** Marks come from scales for works marked 2–5; ЕГЭ, olympiads and pass/fail procedures have none. */
+        private boolean needsMark(Result r) {
+            ProcedureKind kind = r.procedure().kind();
+            return r.mark() == null && !r.absent() && r.primaryScore() != null && !kind.isPassFail()
+                    && !kind.isOlympiad() && kind != ProcedureKind.EGE;
         }
     }
 }

@@ -174,6 +174,70 @@ abstract class ImportServiceContract {
                         + "edu220001, edu220002, edu220003");
     }
 
+    private static final String SCALES = """
+            year,grade,subject,max_primary,mark2_from,mark2_to,mark3_from,mark3_to,mark4_from,mark4_to,mark5_from,mark5_to,source,note
+            2025,5,Математика,4,0,0,1,1,2,3,4,4,test,
+            2021,8,География,40,0,12,13,26,27,35,35,40,VPR_GG-8_OPISANIE_2021.pdf,как в PDF
+            """;
+    private static final String CORRECTION = """
+            year;grade;subject;mark;from;to;confirmed_by;reason
+            2021;8;География;5;36;40;Иванова И. И.;опечатка в описании КИМ: «5» пересекается с «4»
+            """;
+
+    @Test
+    void anOverlappingScaleIsRejectedAndAConfirmedCorrectionLetsItIn() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome rejected = importText("scales.csv", SCALES);
+
+        assertThat(((ImportOutcome.Rejected) rejected).problems()).extracting(Problem::describe).containsExactly(
+                "scales.csv, строка 3, столбец «mark5_from»: шкала ВПР 2021, География, 8 класс: "
+                        + "отметка «5» (35–40) пересекается с отметкой «4» (27–35) на балле 35");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+
+        assertThat(importText("corrections.csv", CORRECTION)).isInstanceOf(ImportOutcome.Imported.class);
+        ImportOutcome loaded = importText("scales.csv", SCALES);
+
+        assertThat(loaded).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(((ImportOutcome.Imported) loaded).format()).isEqualTo("шкалы перевода первичных баллов в отметки (CSV)");
+        assertThat(count("select count(*) from mark_scale")).isEqualTo(2);
+        assertThat(jdbc.sql("select b.score_from from mark_scale_band b join mark_scale m on m.id = b.scale_id "
+                + "where m.grade = 8 and b.mark = 5").query(Integer.class).single()).isEqualTo(36);
+        assertThat(jdbc.sql("select note from mark_scale where grade = 8").query(String.class).single())
+                .isEqualTo("как в PDF; исправлено: «5» 35–40 → 36–40 (подтвердил: Иванова И. И., "
+                        + "причина: опечатка в описании КИМ: «5» пересекается с «4»)");
+        assertThat(jdbc.sql("select format from import_batch order by id").query(String.class).list()).containsExactly(
+                "schools.csv (справочник школ)", "подтверждённые исправления шкал (CSV)",
+                "шкалы перевода первичных баллов в отметки (CSV)");
+    }
+
+    /** Marks come from the scale whichever is loaded first: results without marks, or the scale. */
+    @Test
+    void resultsWithoutMarksGetThemFromTheScale() {
+        String withoutMarks = Fixtures.RESULTS.replace(";mark;journal_mark", ";journal_mark")
+                .replaceAll(";([0-9X]*);([0-9X]*);([0-9X]*);[2-5];([0-9]?)\n", ";$1;$2;$3;$4\n")
+                .replace(";отсутствовал;;;;;4", ";отсутствовал;;;;4");
+        ImportOutcome results = importText("results.csv", withoutMarks);
+        assertThat(((ImportOutcome.Imported) results).warnings()).containsExactly("шкала перевода баллов в отметки "
+                + "для «ВПР 2025, MA, 5 класс» не загружена: отметки не вычислены; они появятся, когда шкала будет загружена");
+        assertThat(count("select count(*) from result where mark is not null")).isZero();
+
+        ImportOutcome scales = importText("scales.csv", SCALES.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow());
+
+        assertThat(((ImportOutcome.Imported) scales).warnings())
+                .contains("по новым шкалам вычислены отметки загруженных ранее результатов: 5");
+        assertThat(jdbc.sql("select mark from result where absent = false order by id").query(Integer.class).list())
+                .containsExactly(5, 3, 4, 4, 2);
+        assertThat(count("select count(*) from result where mark_scale_id is not null")).isEqualTo(5);
+        String more = """
+                procedure;year;subject;grade;school_code;participant;primary_score
+                ВПР;2025;Математика;5;edu220003;40007;1
+                """;
+        importText("more.csv", more);
+        assertThat(jdbc.sql("select mark from result r join school s on s.id = r.school_id where s.code = 'edu220003'")
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
     @Test
     void unrecognisedAndEmptyFilesAreRejectedWithAReason() {
         Map<String, String> before = DatabaseState.fingerprint(jdbc);

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DatabaseState {
 
     private static final List<String> TABLES = List.of("municipality", "school", "school_identifier", "subject",
-            "subject_alias", "assessment", "import_batch", "result", "app_user");
+            "subject_alias", "assessment", "import_batch", "result", "app_user", "mark_scale", "mark_scale_band",
+            "mark_scale_correction");
+    private static final Map<String, String> ORDER = Map.of("subject_alias", "alias_key", "mark_scale_band",
+            "scale_id, mark");
 
     private DatabaseState() {
     }
@@ -23,7 +26,7 @@ public final class DatabaseState {
     public static Map<String, String> fingerprint(JdbcClient jdbc) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String table : TABLES) {
-            String order = table.equals("subject_alias") ? "alias_key" : "id";
+            String order = ORDER.getOrDefault(table, "id");
             MessageDigest md = sha256();
             List<Map<String, Object>> rows = jdbc.sql("select * from " + table + " order by " + order).query().listOfRows();
             for (Map<String, Object> row : rows) {
@@ -35,9 +38,9 @@ public final class DatabaseState {
     }
 
     public static void clear(JdbcClient jdbc) {
-        for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "result", "import_batch",
-                "assessment", "app_user", "school_identifier", "school",
-                "municipality")) {
+        for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "result", "mark_scale_band",
+                "mark_scale", "mark_scale_correction", "import_batch", "assessment", "app_user", "school_identifier",
+                "school", "municipality")) {
             jdbc.sql("delete from " + table).update();
         }
         jdbc.sql("delete from subject_alias where subject_id in (select id from subject where code like 'X%')").update();

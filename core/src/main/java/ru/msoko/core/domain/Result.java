@@ -23,6 +23,13 @@ public record Result(Procedure.Key procedure, String schoolCode, String particip
         flags = flags == null ? Flags.NONE : flags;
     }
 
+    /** The same result with a mark (computed from the scale when the file has none). */
+    public Result withMark(Integer newMark) {
+        return new Result(procedure, schoolCode, participant, date, classLabel, gender, variant, absent, tasks,
+                primaryScore, testScore, newMark, passed, journalMark, annualMark, flags, status, maxScore,
+                recheckedScore);
+    }
+
     /** Yes/no attributes of a result. */
     public record Flags(boolean ovz, boolean repeater, boolean medalCandidate, boolean observed) {
         public static final Flags NONE = new Flags(false, false, false, false);

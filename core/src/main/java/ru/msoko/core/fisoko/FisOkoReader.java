@@ -92,13 +92,14 @@ public final class FisOkoReader {
                                          String fileName, String sheet, FileHints hints, Warnings warnings) {
         if (format == FisOkoFormat.FORM) {
             TaskLayout layout = columns.headerLayout;
-            return new RowConverter.Context(fileName, sheet, columns, columns.tasks, layout, key, layout.maxTotal(),
+            return new RowConverter.Context(fileName, sheet, columns, columns.tasks, layout, true, key, layout.maxTotal(),
                     hints.schoolLogin());
         }
         var codified = reference.positions().apply(key);
         if (codified.isPresent() && codified.get().size() == columns.tasks.length) {
             TaskLayout layout = codified.get();
-            return new RowConverter.Context(fileName, sheet, columns, columns.tasks, layout, key, layout.maxTotal(), null);
+            return new RowConverter.Context(fileName, sheet, columns, columns.tasks, layout, false, key,
+                    layout.maxTotal(), null);
         }
         String why = codified.isPresent()
                 ? "кодификатор работы описывает " + codified.get().size() + " заданий, а в файле " + columns.tasks.length
@@ -109,7 +110,7 @@ public final class FisOkoReader {
                 + "балл в файле", 1, null);
         OptionalInt max = reference.maxPrimary().apply(key);
         return new RowConverter.Context(fileName, sheet, columns, Arrays.copyOf(columns.tasks, layout.size()), layout,
-                key, max.isPresent() ? max.getAsInt() : null, null);
+                false, key, max.isPresent() ? max.getAsInt() : null, null);
     }
 
     /**

@@ -25,9 +25,14 @@ import ru.msoko.core.domain.TaskScores;
  */
 final class RowConverter {
 
-    /** Where and what: the fixed context of one sheet. */
+    /**
+     * Where and what: the fixed context of one sheet.
+     *
+     * @param maximaInFile the task maxima are the file's own headers ({@code 3 (2б)}): a score above one is an
+     *                     error; maxima from a codifier are outside knowledge, and a score above one a warning
+     */
     record Context(String fileName, String sheet, Columns columns, int[] taskColumns, TaskLayout layout,
-                   Procedure.Key key, Integer maxPrimary, String defaultLogin) {
+                   boolean maximaInFile, Procedure.Key key, Integer maxPrimary, String defaultLogin) {
     }
 
     private final Context ctx;
@@ -153,8 +158,11 @@ final class RowConverter {
             }
             Integer s = parsed(idx[t], v -> Values.integer(v, "балл (ожидается целое число или X)"));
             TaskLayout.Task task = ctx.layout().tasks().get(t);
-            if (s != null && s > task.maxScore()) {
+            if (s != null && s > task.maxScore() && ctx.maximaInFile()) {
                 fail(idx[t], "балл " + s + " больше максимума за задание «" + task.label() + "» (" + task.maxScore() + ")");
+            } else if (s != null && s > task.maxScore()) {
+                warn(idx[t], "балл больше максимума задания «" + task.label() + "» по кодификатору, учтён максимум",
+                        s + " > " + task.maxScore());
             }
             scores[t] = s == null ? TaskScores.NOT_ATTEMPTED : Math.min(s, task.maxScore());
         }

@@ -244,6 +244,24 @@ class FisOkoReaderTest {
         assertThat(summary.schools().get("sch220001").municipalityCode()).isNull();
     }
 
+    /** The codifier is outside knowledge: a score above its maximum is kept at the maximum, with a warning. */
+    @Test
+    void aScoreAboveTheCodifiersMaximumIsCappedWithAWarning() throws IOException {
+        Path file = Xlsx.book().sheet("Sheet", List.of(HEADER_2021,
+                        row("sch220001", "город Барнаул", 1, 40001, 5, "ж", "А", 1, 3, 2, 0, 1)))
+                .write(dir.resolve("Проведение работы по математике, 4 класс. ВПР 2021.xlsx"));
+
+        var summary = read(file, new WorkReference(k -> Optional.of(CODIFIER), k -> OptionalInt.empty()));
+
+        assertThat(summary.problems().list()).isEmpty();
+        assertThat(results.get(0).tasks().pack()).isEqualTo("101");
+        assertThat(results.get(0).primaryScore()).isEqualTo(3.0);
+        assertThat(summary.warnings()).containsExactly("лист «Sheet», столбец «балл за 1»: балл больше максимума "
+                + "задания «1» по кодификатору, учтён максимум — 1 (значения «2 > 1»; строка 2)",
+                "лист «Sheet», столбец «всего баллов»: итог не равен сумме баллов за задания, взят итог из файла "
+                        + "— 1 (значения «3 ≠ 2»; строка 2)");
+    }
+
     @Test
     void withoutACodifierPositionsAreLabelsAndTheScaleGivesTheMaximum() throws IOException {
         var summary = read(export2021(), new WorkReference(k -> Optional.empty(), k -> OptionalInt.of(5)));

@@ -1,0 +1,106 @@
+package ru.msoko.app.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+import ru.msoko.app.directory.DirectoryRepository;
+import ru.msoko.app.scales.MarkScaleRepository;
+import ru.msoko.core.canonical.Problem;
+import ru.msoko.core.scales.MarkScale;
+import ru.msoko.core.scales.MarkScaleCsv;
+import ru.msoko.core.scales.ScaleCorrection;
+import ru.msoko.core.scales.ScaleCorrectionCsv;
+
+/**
+ * Imports mark scales and confirmed scale corrections inside the caller's transaction. A stored scale is
+ * never changed (marks were computed from it): the same scale again is skipped, different bands are an error.
+ */
+@Component
+class ScalesImport {
+
+    private final DirectoryRepository directory;
+    private final MarkScaleRepository scales;
+    private final ImportLog log;
+
+    ScalesImport(DirectoryRepository directory, MarkScaleRepository scales, ImportLog log) {
+        this.directory = directory;
+        this.scales = scales;
+        this.log = log;
+    }
+
+    ImportOutcome scales(Path file, String fileName, String hash, String user, TransactionStatus status) {
+        var subjects = directory.snapshot();
+        MarkScaleCsv.Summary read;
+        try {
+            read = new MarkScaleCsv(subjects::subjectCode, scales.corrections())
+                    .read(file, fileName, ResultsImport.PROBLEM_LIMIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Problem> problems = new ArrayList<>(read.problems().list());
+        var stored = scales.snapshot();
+        List<MarkScale> fresh = new ArrayList<>();
+        for (MarkScale s : read.scales()) {
+            var old = stored.find(s.key(), s.variant()).filter(o -> o.scale().variant().equals(s.variant()));
+            if (old.isEmpty()) {
+                fresh.add(s);
+            } else if (!old.get().scale().bands().equals(s.bands())) {
+                problems.add(Problem.ofFile(fileName, "шкала " + describe(s) + " уже загружена с другими границами "
+                        + old.get().scale().bands() + ", а в файле " + s.bands() + ": загруженную шкалу не меняют, "
+                        + "по ней уже вычислены отметки"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            status.setRollbackOnly();
+            return new ImportOutcome.Rejected(fileName, problems, Math.max(problems.size(), read.problems().total()));
+        }
+        long batchId = log.start(fileName, hash, FileFormat.MARK_SCALES_CSV.title(), user);
+        List<String> warnings = new ArrayList<>();
+        int marked = 0;
+        for (MarkScale s : fresh) {
+            marked += scales.markStoredResults(scales.save(s, batchId), s);
+            if (!s.note().isEmpty()) {
+                warnings.add("шкала " + describe(s) + ": " + s.note());
+            }
+        }
+        if (fresh.size() < read.scales().size()) {
+            warnings.add("уже загруженных ранее шкал с теми же границами: " + (read.scales().size() - fresh.size()));
+        }
+        if (marked > 0) {
+            warnings.add("по новым шкалам вычислены отметки загруженных ранее результатов: " + marked);
+        }
+        log.finish(batchId, read.scales().size(), fresh.size(), 0, warnings);
+        return new ImportOutcome.Imported(fileName, batchId, FileFormat.MARK_SCALES_CSV.title(), read.scales().size(),
+                fresh.size(), 0, warnings);
+    }
+
+    ImportOutcome corrections(Path file, String fileName, String hash, String user, TransactionStatus status) {
+        ScaleCorrectionCsv.Summary read;
+        try {
+            read = new ScaleCorrectionCsv(directory.snapshot()::subjectCode).read(file, fileName, ResultsImport.PROBLEM_LIMIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!read.problems().isEmpty()) {
+            status.setRollbackOnly();
+            return new ImportOutcome.Rejected(fileName, read.problems().list(), read.problems().total());
+        }
+        long batchId = log.start(fileName, hash, FileFormat.SCALE_CORRECTIONS_CSV.title(), user);
+        for (ScaleCorrection c : read.corrections()) {
+            scales.save(c, batchId);
+        }
+        List<String> warnings = List.of("исправления применяются к шкалам, загружаемым после них");
+        log.finish(batchId, read.corrections().size(), read.corrections().size(), 0, warnings);
+        return new ImportOutcome.Imported(fileName, batchId, FileFormat.SCALE_CORRECTIONS_CSV.title(),
+                read.corrections().size(), read.corrections().size(), 0, warnings);
+    }
+
+    private static String describe(MarkScale s) {
+        return s.kind().code() + " " + s.year() + ", " + s.subjectCode() + ", " + s.grade() + " класс"
+                + (s.variant().isEmpty() ? "" : ", вариант " + s.variant());
+    }
+}

@@ -1,0 +1,149 @@
+package ru.msoko.app.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.Databases;
+import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.RealData;
+import ru.msoko.core.canonical.Problem;
+
+/** The real Altai Krai ФИС ОКО files imported end to end into H2, with the real codifiers and scales. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RealFisOkoImportH2Test {
+
+    private static final String DATA = "vpr-altai-krai-fisoko/";
+    private static final String CODIFIERS = DATA + "Описание_работ";
+
+    @Autowired
+    ImportService service;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path dir;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+        registry.add("msoko.codifiers", () -> RealData.path(CODIFIERS).toString());
+    }
+
+    @BeforeAll
+    static void realDataIsThere() {
+        RealData.require(CODIFIERS);
+    }
+
+    @BeforeEach
+    void cleanAndLoadSchools() {
+        DatabaseState.clear(jdbc);
+        importFile(Fixtures.write(dir, "schools.csv", Fixtures.SCHOOLS + "edu223018;МБОУ \"СОШ\";M02;Каменский район;;СОШ;село;50\n"),
+                ImportOptions.STRICT);
+    }
+
+    private ImportOutcome importFile(Path file, ImportOptions options) {
+        return service.importFile(file, file.getFileName().toString(), "test", options);
+    }
+
+    private ImportOutcome importReal(String relative, ImportOptions options) {
+        return importFile(RealData.require(DATA + relative), options);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private void loadRealScales() {
+        importFile(Fixtures.write(dir, "corrections.csv", """
+                year;grade;subject;mark;from;to;confirmed_by;reason
+                2021;8;География;5;36;40;тест;опечатка в описании КИМ
+                """), ImportOptions.STRICT);
+        assertThat(importFile(RealData.require("vpr-scales-2021/vpr-2021-mark-scales.csv"), ImportOptions.STRICT))
+                .isInstanceOf(ImportOutcome.Imported.class);
+    }
+
+    /** РУ-5 2021: SOURCE.md counts, marks from the scale as published (14.9 / 40.6 / 33.3 / 11.2 %). */
+    @Test
+    void importsThe2021ExportWithItsSchoolsMunicipalitiesAndMarks() {
+        loadRealScales();
+        long start = System.nanoTime();
+
+        ImportOutcome o = importReal("vpr_results/2021/5/Проведение работы по русскому языку, 5 класс. ВПР 2021.xlsx",
+                new ImportOptions(true, null));
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("РУ-5 2021 (26 501 строка): импорт в H2 за " + millis + " мс");
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        var imported = (ImportOutcome.Imported) o;
+        assertThat(imported.format()).isEqualTo("ФИС ОКО: выгрузка «Проведение работы» (ВПР 2021)");
+        assertThat(imported.accepted()).isEqualTo(26_501);
+        assertThat(imported.absent()).isEqualTo(2_716);
+        assertThat(count("select count(*) from result where absent = false")).isEqualTo(23_785);
+        assertThat(count("select count(distinct school_id) from result where absent = false")).isEqualTo(633);
+        assertThat(count("select count(*) from school s join municipality m on m.id = s.municipality_id "
+                + "where s.code like 'sch%'")).isEqualTo(637);
+        assertThat(jdbc.sql("select task_layout from assessment").query(String.class).single()).startsWith("1К1=4;1К2=3;1К3=2;2К1=3");
+        Map<Integer, Long> marks = new java.util.HashMap<>();
+        jdbc.sql("select mark, count(*) from result where mark is not null group by mark")
+                .query((rs, n) -> marks.put(rs.getInt(1), rs.getLong(2))).list();
+        double all = marks.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(all).isEqualTo(23_785);
+        assertThat(100 * marks.get(2) / all).isCloseTo(14.9, within(0.1));
+        assertThat(100 * marks.get(3) / all).isCloseTo(40.6, within(0.1));
+        assertThat(100 * marks.get(4) / all).isCloseTo(33.3, within(0.1));
+        assertThat(100 * marks.get(5) / all).isCloseTo(11.2, within(0.1));
+        assertThat(jdbc.sql("select format from import_batch order by id desc limit 1").query(String.class).single())
+                .isEqualTo(imported.format());
+
+        assertThat(importReal("vpr_results/2021/5/Проведение работы по русскому языку, 5 класс. ВПР 2021.xlsx",
+                ImportOptions.STRICT)).isInstanceOf(ImportOutcome.AlreadyImported.class);
+    }
+
+    /** МА-4 2021 has 16 totals above the maximum of 20: nothing is stored, not even the schools asked for. */
+    @Test
+    void aFileWithTotalsAboveTheMaximumChangesNothing() {
+        loadRealScales();
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome o = importReal("vpr_results/2021/4/Проведение работы по математике, 4 класс. ВПР 2021.xlsx",
+                new ImportOptions(true, null));
+
+        List<Problem> totals = ((ImportOutcome.Rejected) o).problems().stream()
+                .filter(p -> "всего баллов".equals(p.column())).toList();
+        assertThat(totals).hasSize(16);
+        assertThat(totals.get(0).describe()).isEqualTo("Проведение работы по математике, 4 класс. ВПР 2021.xlsx, "
+                + "лист «Sheet», строка 7053, столбец «всего баллов»: первичный балл 21 больше максимального балла работы (20)");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void theFormOf2022CreatesAnUnknownSchoolInItsMunicipalityOnlyWhenAsked() {
+        ImportOutcome strict = importReal("vpr_results/2022/5/Математика.xlsx", ImportOptions.STRICT);
+
+        assertThat(((ImportOutcome.Rejected) strict).problems().get(0).describe()).isEqualTo("Математика.xlsx, "
+                + "лист «Протокол», строка 2, столбец «Пользователь»: школа с кодом «edu223017» не найдена в справочнике "
+                + "школ (на 2022 год); похожие коды: edu223018");
+
+        ImportOutcome created = importReal("vpr_results/2022/5/Математика.xlsx", new ImportOptions(true, null));
+
+        assertThat(created).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(((ImportOutcome.Imported) created).format()).isEqualTo("ФИС ОКО: форма сбора результатов ВПР (Классы, Протокол)");
+        assertThat(jdbc.sql("select s.name || ' / ' || m.code || ' / ' || m.name from school s "
+                        + "join municipality m on m.id = s.municipality_id where s.code = 'edu223017'")
+                .query(String.class).single()).isEqualTo("МБОУ \"Вавилонская СОШ\" / reg22_m001 / Алейский муниципальный район");
+        assertThat(count("select count(*) from result")).isEqualTo(7);
+        assertThat(count("select count(*) from result where mark is null")).isEqualTo(7);
+    }
+}
