@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import ru.msoko.core.canonical.TextDecoding;
 import ru.msoko.core.fisoko.FisOkoFormat;
+import ru.msoko.core.fisoko.OfficialMarkersXlsx;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
 
@@ -22,6 +23,7 @@ enum FileFormat {
     FISOKO_FORM(FisOkoFormat.FORM.title()),
     FISOKO_EXPORT_2021(FisOkoFormat.EXPORT_2021.title()),
     FISOKO_EXPORT_2020(FisOkoFormat.EXPORT_2020.title()),
+    OFFICIAL_MARKERS_XLSX("перечень ОО с признаками необъективности (ФИС ОКО)"),
     UNKNOWN("не распознан");
 
     private final String title;
@@ -41,6 +43,9 @@ enum FileFormat {
             n = in.readNBytes(head, 0, head.length);
         }
         if (n >= 2 && head[0] == 'P' && head[1] == 'K') {
+            if (OfficialMarkersXlsx.recognises(file)) {
+                return OFFICIAL_MARKERS_XLSX;
+            }
             return FisOkoFormat.detect(file).map(f -> switch (f) {
                 case FORM -> FISOKO_FORM;
                 case EXPORT_2021 -> FISOKO_EXPORT_2021;

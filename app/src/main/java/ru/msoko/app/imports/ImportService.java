@@ -21,11 +21,13 @@ public class ImportService {
     private final ResultsImport results;
     private final SchoolsImport schools;
     private final ScalesImport scales;
+    private final OfficialMarkersImport markers;
     private final TransactionTemplate tx;
 
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
-                  TransactionTemplate tx) {
+                  OfficialMarkersImport markers, TransactionTemplate tx) {
         this.log = log;
+        this.markers = markers;
         this.results = results;
         this.schools = schools;
         this.scales = scales;
@@ -54,6 +56,7 @@ public class ImportService {
                 case SCHOOLS_CSV -> tx.execute(status -> schools.run(file, fileName, hash, user, status));
                 case MARK_SCALES_CSV -> tx.execute(status -> scales.scales(file, fileName, hash, user, status));
                 case SCALE_CORRECTIONS_CSV -> tx.execute(status -> scales.corrections(file, fileName, hash, user, status));
+                case OFFICIAL_MARKERS_XLSX -> tx.execute(status -> markers.run(file, fileName, hash, user, options, status));
                 case UNKNOWN -> rejected(fileName, List.of(Problem.ofFile(fileName,
                         "формат файла не распознан: ожидается results.csv (столбцы procedure, year, subject, grade, "
                                 + "school_code, participant, …), schools.csv (school_code, name, municipality_code, …), "

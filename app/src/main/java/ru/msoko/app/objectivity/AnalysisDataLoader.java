@@ -20,6 +20,7 @@ import ru.msoko.core.domain.TaskScores;
 import ru.msoko.core.domain.OlympiadStatus;
 import ru.msoko.core.objectivity.AnalysisData;
 import ru.msoko.core.objectivity.AnalysisDataBuilder;
+import ru.msoko.core.objectivity.OfficialMarker;
 
 /**
  * Reads the stored schools and results into the engine's columns, one assessment at a time and
@@ -72,6 +73,13 @@ class AnalysisDataLoader {
                     });
         }
         return builder.build();
+    }
+
+    /** The imported ФИС ОКО lists, for the reconciliation of the zones. */
+    @Transactional(readOnly = true)
+    public List<OfficialMarker> officialMarkers() {
+        return jdbc.sql("select s.code, o.exam_year, o.markers from official_marker o join school s on s.id = o.school_id")
+                .query((rs, n) -> new OfficialMarker(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
     }
 
     private static School school(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import ru.msoko.core.objectivity.AnalysisData;
 import ru.msoko.core.objectivity.AnalysisResult;
 import ru.msoko.core.objectivity.ObjectivityEngine;
 import ru.msoko.core.objectivity.ObjectivitySettings;
+import ru.msoko.core.objectivity.OfficialMarker;
 
 /** Runs the objectivity engine on the stored data and keeps the run. */
 @Service
@@ -34,7 +35,8 @@ public class AnalysisService {
         Instant started = Instant.now();
         AnalysisData data = loader.load();
         ObjectivityEngine engine = new ObjectivityEngine(settings);
-        AnalysisResult result = years.isEmpty() ? engine.analyse(data, List.of()) : engine.analyse(data, years, List.of());
+        List<OfficialMarker> official = loader.officialMarkers();
+        AnalysisResult result = years.isEmpty() ? engine.analyse(data, official) : engine.analyse(data, years, official);
         long id = runs.save(result, user, started, Instant.now());
         return new Run(id, result);
     }

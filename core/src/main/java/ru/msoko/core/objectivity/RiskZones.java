@@ -40,7 +40,9 @@ final class RiskZones {
         for (School school : ctx.data.schools()) {
             Map<Integer, DataCoverage> cov = coverage.getOrDefault(school.code(), Map.of());
             Map<Integer, Year> history = new TreeMap<>();
-            for (int year : new java.util.TreeSet<>(cov.keySet())) {
+            java.util.TreeSet<Integer> schoolYears = new java.util.TreeSet<>(cov.keySet());
+            schoolYears.addAll(officialBySchool.getOrDefault(school.code(), Map.of()).keySet());
+            for (int year : schoolYears) {
                 List<Sign> list = bySchool.getOrDefault(school.code(), Map.of()).getOrDefault(year, List.of());
                 Year previous = history.get(year - 1);
                 boolean clean = recheckedClean.getOrDefault(year, Set.of()).contains(school.code());
