@@ -53,6 +53,7 @@ final class EvidenceChart {
             case "HARD_BETTER_THAN_EASY" -> profile(e);
             case "THRESHOLD_HEAPING" -> e.containsKey("гистограмма") ? histogram(e) : Chart.NONE;
             case "JOURNAL_INFLATED", "JOURNAL_DEFLATED" -> journal(e);
+            case "OUTLIER_MEAN" -> e.containsKey("ди_низ") ? interval(e) : Chart.NONE;
             default -> Chart.NONE;
         };
     }
@@ -157,6 +158,55 @@ final class EvidenceChart {
             rows.add(List.of(labels[i], pct(school[i]), pct(region[i])));
         }
         return new Chart(svg.append("</svg>").toString(), List.of("Группа", "ОО", "Регион"), rows);
+    }
+
+    /** The school's confidence interval and shrunken mean against the mean of its comparison group (B.1). */
+    private static Chart interval(Map<String, String> e) {
+        double mean = Double.parseDouble(e.get("среднее"));
+        double low = Double.parseDouble(e.get("ди_низ"));
+        double high = Double.parseDouble(e.get("ди_верх"));
+        double shrunk = Double.parseDouble(e.getOrDefault("сжатое", e.get("среднее")));
+        double group = Double.parseDouble(e.get("группа"));
+        double from = Math.min(low, group);
+        double to = Math.max(high, group);
+        double margin = Math.max(1e-9, (to - from) * 0.15);
+        from -= margin;
+        to += margin;
+        StringBuilder svg = frame("Средний результат ОО с доверительным интервалом и среднее группы сопоставимых ОО");
+        double y = HEIGHT / 2.0;
+        svg.append(scaleLine(from, to, low, high, y, "#5b8def"))
+                .append(dot(position(mean, from, to), y, "#5b8def"))
+                .append(dot(position(shrunk, from, to), y + 24, "#2c3e50"))
+                .append("<line x1=\"").append(fmt(position(group, from, to))).append("\" x2=\"")
+                .append(fmt(position(group, from, to))).append("\" y1=\"").append(PAD + 20).append("\" y2=\"")
+                .append(HEIGHT - PAD).append("\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>")
+                .append(legend("ОО и её интервал", "#5b8def", 0)).append(legend("с поправкой на малую выборку", "#2c3e50", 1))
+                .append(legend("среднее группы", "#c0392b", 2));
+        for (double v : new double[] {from, (from + to) / 2, to}) {
+            svg.append(text(position(v, from, to), HEIGHT - PAD + 14, String.format(Locale.forLanguageTag("ru-RU"), "%.1f", v),
+                    "middle"));
+        }
+        List<List<String>> rows = List.of(List.of("среднее ОО", number(mean)), List.of("нижняя граница ДИ", number(low)),
+                List.of("верхняя граница ДИ", number(high)), List.of("с поправкой на малую выборку", number(shrunk)),
+                List.of("среднее группы", number(group)), List.of("группа", e.getOrDefault("группа_описание", "")));
+        return new Chart(svg.append("</svg>").toString(), List.of("Показатель", "Значение"), rows);
+    }
+
+    private static double position(double v, double from, double to) {
+        return PAD + (WIDTH - 2.0 * PAD) * (v - from) / (to - from);
+    }
+
+    private static String scaleLine(double from, double to, double low, double high, double y, String colour) {
+        return "<line x1=\"" + fmt(position(low, from, to)) + "\" x2=\"" + fmt(position(high, from, to)) + "\" y1=\""
+                + fmt(y) + "\" y2=\"" + fmt(y) + "\" stroke=\"" + colour + "\" stroke-width=\"4\"/>";
+    }
+
+    private static String dot(double x, double y, String colour) {
+        return "<circle cx=\"" + fmt(x) + "\" cy=\"" + fmt(y) + "\" r=\"6\" fill=\"" + colour + "\"/>";
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.forLanguageTag("ru-RU"), "%.1f", v);
     }
 
     private static void bar(StringBuilder svg, String label, double[] shares, String[] colours, int y) {

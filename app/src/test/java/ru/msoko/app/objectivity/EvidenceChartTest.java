@@ -2,6 +2,7 @@ package ru.msoko.app.objectivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvidenceChartTest {
@@ -39,5 +40,15 @@ class EvidenceChartTest {
     void signsWithoutAChartHaveNone() {
         assertThat(EvidenceChart.of("YEAR_JUMP", "Z=1.2").present()).isFalse();
         assertThat(EvidenceChart.of("THRESHOLD_HEAPING", "работ=3|в_окнах=20").present()).isFalse();
+    }
+
+    @Test
+    void theIntervalChartPlacesTheGroupMeanOutsideTheSchoolsInterval() {
+        EvidenceChart.Chart chart = EvidenceChart.of("OUTLIER_MEAN",
+                "среднее=70|ди_низ=65|ди_верх=75|сжатое=68|сжатое_sd=2|группа=55|группа_описание=СОШ, город");
+
+        assertThat(chart.present()).isTrue();
+        assertThat(chart.rows()).contains(List.of("среднее группы", "55,0"), List.of("группа", "СОШ, город"));
+        assertThat(chart.svg().split("<circle", -1)).hasSize(3);
     }
 }
