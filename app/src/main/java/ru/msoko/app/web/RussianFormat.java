@@ -3,6 +3,7 @@ package ru.msoko.app.web;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import ru.msoko.core.text.RussianPlural;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,18 +49,7 @@ public class RussianFormat {
     }
 
     public static String plural(long n, String one, String few, String many) {
-        long mod100 = Math.abs(n) % 100;
-        long mod10 = mod100 % 10;
-        if (mod100 >= 11 && mod100 <= 14) {
-            return many;
-        }
-        if (mod10 == 1) {
-            return one;
-        }
-        if (mod10 >= 2 && mod10 <= 4) {
-            return few;
-        }
-        return many;
+        return RussianPlural.of(n, one, few, many);
     }
 
     private static DecimalFormat grouped(String pattern) {

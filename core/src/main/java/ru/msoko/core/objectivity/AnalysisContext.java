@@ -16,6 +16,8 @@ final class AnalysisContext {
     final ObjectivitySettings settings;
     private final Map<Procedure.Key, ProcedureSummary> summaries = new ConcurrentHashMap<>();
     private final Map<Procedure.Key, MarkThresholds> thresholds = new ConcurrentHashMap<>();
+    private final Map<Procedure.Key, GiaLevels> giaLevels = new ConcurrentHashMap<>();
+    private final Map<Procedure.Key, int[]> scoreBands = new ConcurrentHashMap<>();
 
     AnalysisContext(AnalysisData data, ObjectivitySettings settings) {
         this.data = data;
@@ -32,6 +34,16 @@ final class AnalysisContext {
 
     MarkThresholds thresholds(ProcedureData p) {
         return thresholds.computeIfAbsent(p.key, k -> MarkThresholds.infer(p));
+    }
+
+    /** The school ГИА levels a diagnostic procedure is compared with (shared by A.1 and B.2). */
+    GiaLevels giaLevels(ProcedureData p) {
+        return giaLevels.computeIfAbsent(p.key, k -> GiaLevels.of(this, k.subjectCode(), k.grade(), k.year()));
+    }
+
+    /** Score deciles of a procedure's rows (shared by person fit and answer similarity). */
+    int[] scoreBands(ProcedureData p) {
+        return scoreBands.computeIfAbsent(p.key, k -> ScoreBands.of(p, ScoreBands.DECILES));
     }
 
     int minN() {

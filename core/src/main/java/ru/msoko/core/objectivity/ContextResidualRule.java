@@ -23,7 +23,7 @@ final class ContextResidualRule implements PerProcedureRule {
     @Override
     public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary s = ctx.summary(p);
-        GiaLevels gia = GiaLevels.of(ctx, p.key.subjectCode(), p.key.grade(), p.key.year());
+        GiaLevels gia = ctx.giaLevels(p);
         List<Integer> slots = new ArrayList<>();
         for (int slot = 0; slot < p.schoolCount(); slot++) {
             if (s.reliable(slot) && gia.known(p.schools[slot])) {

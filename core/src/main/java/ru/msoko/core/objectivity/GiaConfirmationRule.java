@@ -18,7 +18,7 @@ final class GiaConfirmationRule implements PerProcedureRule {
     @Override
     public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary s = ctx.summary(p);
-        GiaLevels gia = GiaLevels.of(ctx, p.key.subjectCode(), p.key.grade(), p.key.year());
+        GiaLevels gia = ctx.giaLevels(p);
         double[] giaLevels = gia.knownLevels();
         double[] means = s.reliableMeans();
         if (giaLevels.length < 3 || means.length < 3) {

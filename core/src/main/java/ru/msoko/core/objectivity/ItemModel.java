@@ -39,7 +39,7 @@ final class ItemModel {
         this.probability = probability;
     }
 
-    static ItemModel fit(ProcedureData p, int bands) {
+    static ItemModel fit(ProcedureData p, int[] band, int bands) {
         int[][] items = items(p);
         int n = p.n;
         int[] category = new int[n * items.length];
@@ -53,7 +53,6 @@ final class ItemModel {
             }
             full[it] = dense.getOrDefault(fullCode(p, items[it]), -1);
         }
-        int[] band = ScoreBands.of(p, bands);
         int[] bandSize = new int[bands];
         for (int b : band) {
             bandSize[b]++;

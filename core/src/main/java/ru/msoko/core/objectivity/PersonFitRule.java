@@ -14,7 +14,7 @@ import ru.msoko.core.stats.PersonFit;
 final class PersonFitRule implements PerProcedureRule {
 
     /** U3 is higher for weak pupils by nature (more guessing), so the cutoff is set within score deciles. */
-    private static final int BANDS = 10;
+    private static final int BANDS = ScoreBands.DECILES;
 
     @Override
     public boolean appliesTo(ProcedureData p) {
@@ -31,7 +31,7 @@ final class PersonFitRule implements PerProcedureRule {
             u3[i] = model.u3(scores(p, i, buffer));
         }
         double alpha = ctx.settings.get(Parameter.PERSON_FIT_ALPHA);
-        int[] band = ScoreBands.of(p, BANDS);
+        int[] band = ctx.scoreBands(p);
         double[] cutoff = new double[BANDS];
         for (int b = 0; b < BANDS; b++) {
             int current = b;

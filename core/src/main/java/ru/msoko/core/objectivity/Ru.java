@@ -1,6 +1,7 @@
 package ru.msoko.core.objectivity;
 
 import java.util.Locale;
+import ru.msoko.core.text.RussianPlural;
 
 /** Numbers as Russian readers write them in explanations: decimal comma, percentages without a space before %. */
 final class Ru {
@@ -29,13 +30,7 @@ final class Ru {
         return "p = " + num(p, p < 0.01 ? 4 : 3);
     }
 
-    /** Russian plural: {@code plural(5, "работа", "работы", "работ") → "работ"}. */
     static String plural(long n, String one, String few, String many) {
-        long m100 = Math.abs(n) % 100;
-        long m10 = m100 % 10;
-        if (m100 >= 11 && m100 <= 14) {
-            return many;
-        }
-        return m10 == 1 ? one : m10 >= 2 && m10 <= 4 ? few : many;
+        return RussianPlural.of(n, one, few, many);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** Pupils of a procedure split into bands by primary score (quantiles), for comparisons at equal level. */
 final class ScoreBands {
 
+    static final int DECILES = 10;
+
     private ScoreBands() {
     }
 

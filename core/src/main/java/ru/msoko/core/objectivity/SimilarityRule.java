@@ -16,7 +16,7 @@ import ru.msoko.core.stats.Tests;
  */
 final class SimilarityRule implements PerProcedureRule {
 
-    private static final int BANDS = 10;
+    private static final int BANDS = ScoreBands.DECILES;
     /**
      * Fewer than three informative matches are never linked: even rare shared answers on two tasks are
      * too thin a basis for a copying sign, and skipping them keeps the pair loop fast.
@@ -32,7 +32,7 @@ final class SimilarityRule implements PerProcedureRule {
 
     @Override
     public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
-        ItemModel model = ItemModel.fit(p, BANDS);
+        ItemModel model = ItemModel.fit(p, ctx.scoreBands(p), BANDS);
         Unit unit = Unit.of(p.key);
         int minCluster = ctx.settings.getInt(Parameter.G4_CLUSTER);
         for (int s = 0; s < p.schoolCount(); s++) {
