@@ -16,24 +16,38 @@ import ru.msoko.core.scales.ScaleCorrectionCsv;
 
 /** Recognises which format a file is in by its content (sheets and headers), never by its name. */
 enum FileFormat {
-    RESULTS_CSV("results.csv (канонический формат результатов)"),
-    SCHOOLS_CSV("schools.csv (справочник школ)"),
-    MARK_SCALES_CSV("шкалы перевода первичных баллов в отметки (CSV)"),
-    SCALE_CORRECTIONS_CSV("подтверждённые исправления шкал (CSV)"),
-    FISOKO_FORM(FisOkoFormat.FORM.title()),
-    FISOKO_EXPORT_2021(FisOkoFormat.EXPORT_2021.title()),
-    FISOKO_EXPORT_2020(FisOkoFormat.EXPORT_2020.title()),
-    OFFICIAL_MARKERS_XLSX("перечень ОО с признаками необъективности (ФИС ОКО)"),
-    UNKNOWN("не распознан");
+    RESULTS_CSV("results.csv (канонический формат результатов)",
+            "в первой строке есть столбцы «procedure» и «participant» (канонический формат, DESIGN §4)"),
+    SCHOOLS_CSV("schools.csv (справочник школ)",
+            "в первой строке есть столбцы «school_code», «municipality_code» и «name»"),
+    MARK_SCALES_CSV("шкалы перевода первичных баллов в отметки (CSV)",
+            "в первой строке есть столбцы year, grade, subject и границы отметок mark2_from … mark5_to"),
+    SCALE_CORRECTIONS_CSV("подтверждённые исправления шкал (CSV)",
+            "в первой строке есть столбцы year, grade, subject, mark, from, to, confirmed_by и reason"),
+    FISOKO_FORM(FisOkoFormat.FORM.title(), "в книге есть лист «Протокол» (форма сбора результатов ВПР)"),
+    FISOKO_EXPORT_2021(FisOkoFormat.EXPORT_2021.title(),
+            "в заголовке первого листа есть «логин школы» и столбцы «балл за 1» … «балл за K»"),
+    FISOKO_EXPORT_2020(FisOkoFormat.EXPORT_2020.title(),
+            "в заголовке первого листа есть «user», «code» и столбцы баллов «a-1-grade» …"),
+    OFFICIAL_MARKERS_XLSX("перечень ОО с признаками необъективности (ФИС ОКО)",
+            "на листе есть столбец «Логин» и столбцы маркеров вида «4 РУ», «5 МА»"),
+    UNKNOWN("не распознан", "ни один из известных форматов не подошёл");
 
     private final String title;
+    private final String because;
 
-    FileFormat(String title) {
+    FileFormat(String title, String because) {
         this.title = title;
+        this.because = because;
     }
 
     String title() {
         return title;
+    }
+
+    /** Why a file is taken for this format: «распознан как …, потому что …» (shown in the import log). */
+    String explanation() {
+        return "распознан как «" + title + "», потому что " + because;
     }
 
     static FileFormat detect(Path file) throws IOException {

@@ -6,31 +6,77 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.msoko.app.web.NotFoundException;
 
 /** Upload page and import log. Schools cannot import (the municipality loads its schools' data). */
 @Controller
 class ImportController {
 
+    private static final int SHOWN = 50;
+
     private final ImportService service;
     private final ImportLog log;
+    private final ImportRollback rollback;
+    private final ImportRejections rejections;
 
-    ImportController(ImportService service, ImportLog log) {
+    ImportController(ImportService service, ImportLog log, ImportRollback rollback, ImportRejections rejections) {
         this.service = service;
         this.log = log;
+        this.rollback = rollback;
+        this.rejections = rejections;
     }
 
     @GetMapping("/imports")
     String page(Model model) {
-        model.addAttribute("log", log.recent(50));
+        addLog(model);
         return "imports";
+    }
+
+    private void addLog(Model model) {
+        model.addAttribute("log", log.recent(SHOWN));
+        model.addAttribute("rejections", log.recentRejections(SHOWN));
+    }
+
+    /** Rolls back one import as a whole; a municipality user only their own imports. */
+    @PostMapping("/imports/{id}/rollback")
+    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
+    String rollback(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
+        boolean region = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_REGION"));
+        ImportRollback.Outcome outcome = rollback.rollback(id, auth.getName(), !region);
+        redirect.addFlashAttribute(outcome instanceof ImportRollback.Outcome.RolledBack ? "done" : "refused",
+                outcome.message());
+        return "redirect:/imports";
+    }
+
+    /** The problems of a rejected file as xlsx. */
+    @GetMapping("/imports/rejections/{id}.xlsx")
+    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
+    ResponseEntity<byte[]> rejectedRows(@PathVariable long id) throws IOException {
+        // at most a thousand problems are kept: the workbook is small enough to build in memory
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (!rejections.writeXlsx(id, body)) {
+            throw new NotFoundException("попытки загрузки № " + id + " нет в журнале");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ошибки-загрузки-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(body.toByteArray());
     }
 
     @PostMapping("/imports")
@@ -42,7 +88,7 @@ class ImportController {
             outcomes.add(importOne(f, auth.getName()));
         }
         model.addAttribute("outcomes", outcomes);
-        model.addAttribute("log", log.recent(50));
+        addLog(model);
         return "imports";
     }
 

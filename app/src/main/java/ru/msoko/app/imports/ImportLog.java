@@ -5,23 +5,57 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.msoko.core.canonical.Problem;
 
-/** The log of imports: one row per stored file. */
+/**
+ * The log of imports: one row per stored file (with its state: stored or rolled back) and one per
+ * rejected attempt with the problems that rejected it.
+ */
 @Repository
 public class ImportLog {
 
-    /** One stored import. */
-    public record Entry(long id, String fileName, String format, String importedBy, OffsetDateTime startedAt,
-                        OffsetDateTime finishedAt, long rowsTotal, long rowsAccepted, long rowsAbsent,
-                        String warnings) {
+    /** How many problems of a rejected file are kept: the rest are only counted. */
+    static final int KEPT_PROBLEMS = 1000;
+
+    /** One stored (or later rolled-back) import. */
+    public record Entry(long id, String fileName, String format, String because, String importedBy,
+                        OffsetDateTime startedAt, OffsetDateTime finishedAt, long rowsTotal, long rowsAccepted,
+                        long rowsAbsent, String warnings, String state, OffsetDateTime rolledBackAt,
+                        String rolledBackBy) {
         public String when() {
             return RussianFormat.dateTime(startedAt);
         }
+
+        public boolean rolledBack() {
+            return ROLLED_BACK.equals(state);
+        }
+
+        public String rolledBackWhen() {
+            return rolledBackAt == null ? "" : RussianFormat.dateTime(rolledBackAt);
+        }
+
+        public List<String> warningLines() {
+            return warnings == null || warnings.isBlank() ? List.of() : List.of(warnings.split("\n"));
+        }
     }
 
+    /** One rejected attempt. */
+    public record Rejection(long id, String fileName, String format, String because, String attemptedBy,
+                            OffsetDateTime attemptedAt, long problemsTotal, long rowsRejected) {
+        public String when() {
+            return RussianFormat.dateTime(attemptedAt);
+        }
+    }
+
+    static final String STORED = "stored";
+    static final String ROLLED_BACK = "rolled_back";
+
     private static final String COLUMNS = """
-            select id, file_name, format, imported_by, started_at, finished_at, rows_total, rows_accepted,
-                   rows_absent, warnings from import_batch""";
+            select id, file_name, format, detected_because, imported_by, started_at, finished_at, rows_total,
+                   rows_accepted, rows_absent, warnings, state, rolled_back_at, rolled_back_by from import_batch""";
+    private static final String REJECTION_COLUMNS = """
+            select id, file_name, format, detected_because, attempted_by, attempted_at, problems_total, rows_rejected
+            from import_rejection""";
 
     private final JdbcClient jdbc;
 
@@ -33,8 +67,32 @@ public class ImportLog {
         return jdbc.sql(COLUMNS + " where content_hash = :hash").param("hash", hash).query(this::map).optional();
     }
 
+    public Optional<Entry> find(long id) {
+        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional();
+    }
+
     public List<Entry> recent(int limit) {
         return jdbc.sql(COLUMNS + " order by id desc limit :limit").param("limit", limit).query(this::map).list();
+    }
+
+    public List<Rejection> recentRejections(int limit) {
+        return jdbc.sql(REJECTION_COLUMNS + " order by id desc limit :limit").param("limit", limit)
+                .query(this::mapRejection).list();
+    }
+
+    public Optional<Rejection> findRejection(long id) {
+        return jdbc.sql(REJECTION_COLUMNS + " where id = :id").param("id", id).query(this::mapRejection).optional();
+    }
+
+    /** The kept problems of a rejected attempt, in the order they were found. */
+    public List<Problem> problems(long rejectionId) {
+        String file = findRejection(rejectionId).map(Rejection::fileName).orElse("");
+        return jdbc.sql("""
+                select sheet, row_no, column_name, message from import_rejection_problem
+                where rejection_id = :id order by seq""")
+                .param("id", rejectionId)
+                .query((rs, n) -> new Problem(file, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     long start(String fileName, String hash, String format, String user) {
@@ -57,9 +115,49 @@ public class ImportLog {
                 .param("id", id).update();
     }
 
+    /** Why the stored file was recognised as its format (written by the service, inside the import's transaction). */
+    void explain(long id, String because) {
+        jdbc.sql("update import_batch set detected_because = :because where id = :id")
+                .param("because", clip(because, 1000)).param("id", id).update();
+    }
+
+    /** Records a rejected attempt with its first {@value #KEPT_PROBLEMS} problems; returns its id. */
+    long reject(String fileName, String hash, String format, String because, String user,
+                ImportOutcome.Rejected rejected) {
+        List<Problem> problems = rejected.problems();
+        jdbc.sql("""
+                insert into import_rejection (file_name, content_hash, format, detected_because, attempted_by,
+                    attempted_at, problems_total, rows_rejected)
+                values (:name, :hash, :format, :because, :user, :now, :total, :rows)""")
+                .param("name", clip(fileName, 500)).param("hash", hash).param("format", clip(format, 200))
+                .param("because", clip(because, 1000)).param("user", user).param("now", OffsetDateTime.now())
+                .param("total", rejected.totalProblems()).param("rows", rejected.rowsRejected()).update();
+        long id = jdbc.sql("select max(id) from import_rejection where content_hash = :hash").param("hash", hash)
+                .query(Long.class).single();
+        int seq = 0;
+        for (Problem p : problems.subList(0, Math.min(problems.size(), KEPT_PROBLEMS))) {
+            jdbc.sql("""
+                    insert into import_rejection_problem (rejection_id, seq, sheet, row_no, column_name, message)
+                    values (:id, :seq, :sheet, :row, :column, :message)""")
+                    .param("id", id).param("seq", seq++).param("sheet", clip(p.sheet(), 200)).param("row", p.row())
+                    .param("column", clip(p.column(), 300)).param("message", clip(p.message(), 2000)).update();
+        }
+        return id;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     private Entry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getLong(7),
-                rs.getLong(8), rs.getLong(9), rs.getString(10));
+        return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getLong(8),
+                rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12),
+                rs.getObject(13, OffsetDateTime.class), rs.getString(14));
+    }
+
+    private Rejection mapRejection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class), rs.getLong(7), rs.getLong(8));
     }
 }

@@ -38,5 +38,10 @@ public sealed interface ImportOutcome {
         public String summary() {
             return fileName + ": не загружен, ошибок: " + totalProblems + " — база данных не изменена";
         }
+
+        /** Distinct rows named by the problems (a problem about the whole file names no row). */
+        public long rowsRejected() {
+            return problems.stream().filter(p -> p.row() > 0).map(p -> p.sheet() + "|" + p.row()).distinct().count();
+        }
     }
 }

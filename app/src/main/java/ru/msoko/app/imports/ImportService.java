@@ -39,38 +39,64 @@ public class ImportService {
      * @param user who imports: a login, or {@code cli:<os user>}
      */
     public ImportOutcome importFile(Path file, String fileName, String user, ImportOptions options) {
+        String hash = null;
+        FileFormat format = null;
+        ImportOutcome outcome;
         try {
-            String hash = ContentHash.of(file);
+            hash = ContentHash.of(file);
             var previous = log.findByHash(hash);
             if (previous.isPresent()) {
                 var p = previous.get();
                 return new ImportOutcome.AlreadyImported(fileName, p.id(), p.fileName(), p.startedAt());
             }
             if (java.nio.file.Files.size(file) == 0) {
-                return rejected(fileName, List.of(Problem.ofFile(fileName, "файл пуст (0 байт)")));
+                outcome = rejected(fileName, List.of(Problem.ofFile(fileName, "файл пуст (0 байт)")));
+            } else {
+                format = FileFormat.detect(file);
+                outcome = store(file, fileName, format, hash, user, options);
             }
-            FileFormat format = FileFormat.detect(file);
-            return switch (format) {
-                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020 ->
-                        tx.execute(status -> results.run(file, fileName, format, hash, user, options, status));
-                case SCHOOLS_CSV -> tx.execute(status -> schools.run(file, fileName, hash, user, status));
-                case MARK_SCALES_CSV -> tx.execute(status -> scales.scales(file, fileName, hash, user, status));
-                case SCALE_CORRECTIONS_CSV -> tx.execute(status -> scales.corrections(file, fileName, hash, user, status));
-                case OFFICIAL_MARKERS_XLSX -> tx.execute(status -> markers.run(file, fileName, hash, user, options, status));
-                case UNKNOWN -> rejected(fileName, List.of(Problem.ofFile(fileName,
-                        "формат файла не распознан: ожидается results.csv (столбцы procedure, year, subject, grade, "
-                                + "school_code, participant, …), schools.csv (school_code, name, municipality_code, …), "
-                                + "шкалы (year, grade, subject, mark2_from, …) или файл ВПР из ФИС ОКО (xlsx: форма "
-                                + "сбора результатов с листом «Протокол» или выгрузка «Проведение работы по …»)")));
-            };
         } catch (InputException e) {
-            return rejected(fileName, e.problems());
+            outcome = rejected(fileName, e.problems());
         } catch (IOException | UncheckedIOException e) {
-            return rejected(fileName, List.of(Problem.ofFile(fileName, "файл не удаётся прочитать: " + e.getMessage())));
+            outcome = rejected(fileName, List.of(Problem.ofFile(fileName, "файл не удаётся прочитать: " + e.getMessage())));
         } catch (DataAccessException e) {
-            return rejected(fileName, List.of(Problem.ofFile(fileName,
+            outcome = rejected(fileName, List.of(Problem.ofFile(fileName,
                     "база данных отклонила запись, ничего не сохранено: " + e.getMostSpecificCause().getMessage())));
         }
+        if (outcome instanceof ImportOutcome.Rejected r && hash != null) {
+            String title = format == null ? null : format.title();
+            String because = format == null ? null : format.explanation();
+            String h = hash;
+            tx.executeWithoutResult(status -> log.reject(fileName, h, title, because, user, r));
+        }
+        return outcome;
+    }
+
+    /** Stores the file in one transaction; the import log row says why the format was recognised. */
+    private ImportOutcome store(Path file, String fileName, FileFormat format, String hash, String user,
+                                ImportOptions options) {
+        if (format == FileFormat.UNKNOWN) {
+            return rejected(fileName, List.of(Problem.ofFile(fileName,
+                    "формат файла не распознан: ожидается results.csv (столбцы procedure, year, subject, grade, "
+                            + "school_code, participant, …), schools.csv (school_code, name, municipality_code, …), "
+                            + "шкалы (year, grade, subject, mark2_from, …) или файл ВПР из ФИС ОКО (xlsx: форма "
+                            + "сбора результатов с листом «Протокол» или выгрузка «Проведение работы по …»)")));
+        }
+        return tx.execute(status -> {
+            ImportOutcome outcome = switch (format) {
+                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020 ->
+                        results.run(file, fileName, format, hash, user, options, status);
+                case SCHOOLS_CSV -> schools.run(file, fileName, hash, user, status);
+                case MARK_SCALES_CSV -> scales.scales(file, fileName, hash, user, status);
+                case SCALE_CORRECTIONS_CSV -> scales.corrections(file, fileName, hash, user, status);
+                case OFFICIAL_MARKERS_XLSX -> markers.run(file, fileName, hash, user, options, status);
+                case UNKNOWN -> throw new IllegalStateException("handled above");
+            };
+            if (outcome instanceof ImportOutcome.Imported imported) {
+                log.explain(imported.batchId(), format.explanation());
+            }
+            return outcome;
+        });
     }
 
     private static ImportOutcome rejected(String fileName, List<Problem> problems) {

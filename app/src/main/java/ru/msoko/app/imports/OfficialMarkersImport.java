@@ -58,8 +58,6 @@ class OfficialMarkersImport {
         long batch = log.start(fileName, hash, FileFormat.OFFICIAL_MARKERS_XLSX.title(), user);
         List<OfficialMarker> resolved = read.markers();
         for (OfficialMarker m : resolved) {
-            jdbc.sql("delete from official_marker where exam_year = :year and school_id = (select id from school where code = :code)")
-                    .param("year", m.year()).param("code", m.schoolCode()).update();
             jdbc.sql("""
                     insert into official_marker (import_id, school_id, exam_year, markers)
                     select :batch, id, :year, :markers from school where code = :code""")

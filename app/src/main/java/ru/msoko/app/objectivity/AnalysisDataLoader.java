@@ -75,10 +75,13 @@ class AnalysisDataLoader {
         return builder.build();
     }
 
-    /** The imported ФИС ОКО lists, for the reconciliation of the zones. */
+    /** The imported ФИС ОКО lists (the newest import per school and year), for the reconciliation of the zones. */
     @Transactional(readOnly = true)
     public List<OfficialMarker> officialMarkers() {
-        return jdbc.sql("select s.code, o.exam_year, o.markers from official_marker o join school s on s.id = o.school_id")
+        return jdbc.sql("""
+                select s.code, o.exam_year, o.markers from official_marker o join school s on s.id = o.school_id
+                where o.import_id = (select max(n.import_id) from official_marker n
+                                     where n.school_id = o.school_id and n.exam_year = o.exam_year)""")
                 .query((rs, n) -> new OfficialMarker(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
     }
 

@@ -77,6 +77,22 @@ class ImportCommandTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("results.csv: уже загружен ранее", "ничего не изменено");
         assertThat(results()).isEqualTo(6);
+
+        Run log = msoko("imports", "--data", data.toString());
+        assertThat(log.exitCode()).isZero();
+        assertThat(log.output()).contains("; results.csv; results.csv (канонический формат результатов); cli:",
+                "; плохой.csv; cli:", "; 4");
+
+        Path xlsx = files.resolve("ошибки.xlsx");
+        Run errors = msoko("imports", "--data", data.toString(), "--errors", "1", "--out", xlsx.toString());
+        assertThat(errors.output()).contains("ошибки записаны в");
+        assertThat(java.nio.file.Files.size(xlsx)).isPositive();
+
+        Run rollback = msoko("imports", "--data", data.toString(), "--rollback", "2");
+        assertThat(rollback.exitCode()).isZero();
+        assertThat(rollback.output()).contains("загрузка № 2 («results.csv») отменена: удалено 6\u00A0записей");
+        assertThat(results()).isZero();
+        assertThat(msoko("imports", "--data", data.toString(), "--rollback", "2").exitCode()).isEqualTo(1);
     }
 
     @Test

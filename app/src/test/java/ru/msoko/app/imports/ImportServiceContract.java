@@ -247,4 +247,101 @@ abstract class ImportServiceContract {
         assertThat(((ImportOutcome.Rejected) other).problems().get(0).message()).startsWith("формат файла не распознан");
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
     }
+
+    @Autowired
+    ImportRollback rollback;
+    @Autowired
+    ImportLog log;
+    @Autowired
+    ImportRejections rejections;
+
+    @Test
+    void aRolledBackImportLeavesNothingBehindStaysInTheLogAndCanBeLoadedAgain() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        long batch = ((ImportOutcome.Imported) importText("results.csv", Fixtures.RESULTS)).batchId();
+        assertThat(count("select count(*) from result")).isEqualTo(6);
+
+        ImportRollback.Outcome outcome = rollback.rollback(batch, "test", false);
+
+        assertThat(outcome.message()).isEqualTo("загрузка № " + batch + " («results.csv») отменена: удалено 6\u00A0записей");
+        Map<String, String> after = DatabaseState.fingerprint(jdbc);
+        for (String table : List.of("result", "school", "school_identifier", "municipality", "mark_scale")) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+        assertThat(count("select count(*) from assessment where task_layout is null")).isEqualTo(1);
+        ImportLog.Entry entry = log.find(batch).orElseThrow();
+        assertThat(entry.rolledBack()).isTrue();
+        assertThat(entry.rolledBackBy()).isEqualTo("test");
+        assertThat(rollback.rollback(batch, "test", false).message()).startsWith("загрузка № " + batch + " уже отменена");
+
+        ImportOutcome again = importText("results.csv", Fixtures.RESULTS);
+        assertThat(again).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(count("select count(*) from result")).isEqualTo(6);
+    }
+
+    @Test
+    void rollingBackAScaleTakesAwayTheMarksItGaveAndAnotherUsersImportIsNotOursToRollBack() {
+        String withoutMarks = "procedure;year;subject;grade;school_code;participant;primary_score\n"
+                + "ВПР;2025;Математика;5;edu220003;40007;1\nВПР;2025;Математика;5;edu220003;40008;4\n";
+        importText("results.csv", withoutMarks);
+        long scale = ((ImportOutcome.Imported) importText("scales.csv",
+                SCALES.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow())).batchId();
+        assertThat(jdbc.sql("select mark from result order by id").query(Integer.class).list()).containsExactly(3, 5);
+
+        assertThat(rollback.rollback(scale, "someone-else", true).message())
+                .isEqualTo("загрузку № " + scale + " сделал другой пользователь (test): отменить её может он "
+                        + "или региональный администратор");
+        assertThat(count("select count(*) from mark_scale")).isEqualTo(1);
+
+        rollback.rollback(scale, "test", true);
+
+        assertThat(count("select count(*) from mark_scale")).isZero();
+        assertThat(count("select count(*) from mark_scale_band")).isZero();
+        assertThat(count("select count(*) from result where mark is not null or mark_scale_id is not null")).isZero();
+        assertThat(count("select count(*) from result")).isEqualTo(2);
+    }
+
+    /** A new kind of stored data must not escape a rollback: every table with an import_id is rolled back. */
+    @Test
+    void everyTableThatBelongsToAnImportIsRolledBack() {
+        List<String> tables = jdbc.sql("""
+                select lower(table_name) from information_schema.columns
+                where lower(column_name) = 'import_id' and lower(table_schema) = 'public'""")
+                .query(String.class).list();
+        assertThat(tables).isNotEmpty();
+        assertThat(ImportRollback.TABLES_BY_IMPORT).containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
+    void aRejectedFileIsLoggedWithItsProblemsAsAWorkbookAndTheStoredOneWithWhyItWasRecognised() throws Exception {
+        String bad = Fixtures.RESULTS.replace("40002;А;ж;2;0;1;X;3;4", "40002;А;ж;2;0;один;X;3;4")
+                .replace("40005;А;м;1;0;0;0;2;3", "40005;А;м;1;0;0;0;7;3");
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome.Rejected rejected = (ImportOutcome.Rejected) importText("bad.csv", bad);
+
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+        assertThat(rejected.rowsRejected()).isEqualTo(2);
+        ImportLog.Rejection logged = log.recentRejections(1).get(0);
+        assertThat(logged.fileName()).isEqualTo("bad.csv");
+        assertThat(logged.problemsTotal()).isEqualTo(rejected.totalProblems());
+        assertThat(logged.rowsRejected()).isEqualTo(2);
+        assertThat(logged.because()).isEqualTo("распознан как «results.csv (канонический формат результатов)», потому что "
+                + "в первой строке есть столбцы «procedure» и «participant» (канонический формат, DESIGN §4)");
+        assertThat(log.problems(logged.id())).extracting(Problem::describe)
+                .containsExactlyElementsOf(rejected.problems().stream().map(Problem::describe).toList());
+
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        assertThat(rejections.writeXlsx(logged.id(), xlsx)).isTrue();
+        List<String> cells = new java.util.ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.toByteArray()));
+             var rows = wb.getFirstSheet().openStream()) {
+            rows.forEach(r -> r.forEach(c -> cells.add(c == null ? "" : c.getRawValue())));
+        }
+        assertThat(cells).contains("Файл: bad.csv", "Что не так", "3", "6", rejected.problems().get(0).message());
+        assertThat(rejections.writeXlsx(logged.id() + 1000, new java.io.ByteArrayOutputStream())).isFalse();
+
+        ImportOutcome.Imported stored = (ImportOutcome.Imported) importText("results.csv", Fixtures.RESULTS);
+        assertThat(log.find(stored.batchId()).orElseThrow().because()).startsWith("распознан как «results.csv");
+    }
 }

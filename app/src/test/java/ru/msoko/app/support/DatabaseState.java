@@ -40,7 +40,7 @@ public final class DatabaseState {
     public static void clear(JdbcClient jdbc) {
         for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker", "result",
                 "mark_scale_band",
-                "mark_scale", "mark_scale_correction", "import_batch", "assessment", "app_user", "school_identifier",
+                "mark_scale", "mark_scale_correction", "import_rejection_problem", "import_rejection", "import_batch", "assessment", "app_user", "school_identifier",
                 "school", "municipality")) {
             jdbc.sql("delete from " + table).update();
         }

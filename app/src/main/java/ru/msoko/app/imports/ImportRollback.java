@@ -1,0 +1,103 @@
+package ru.msoko.app.imports;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.core.text.RussianPlural;
+
+/**
+ * Removes everything one import stored, in one transaction, and keeps the import in the log as rolled back.
+ * Schools and municipalities it created stay in the directory (other imports may refer to them), and
+ * analysis runs keep their numbers (they are a record of what was computed then).
+ */
+@Service
+public class ImportRollback {
+
+    /**
+     * Tables whose rows belong to one import, children before parents. {@code ImportRollbackTest} checks that
+     * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
+     */
+    static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
+            "mark_scale");
+
+    /** What a rollback did, or why it did not. */
+    public sealed interface Outcome {
+        String message();
+
+        record RolledBack(long id, String fileName, long rowsRemoved) implements Outcome {
+            @Override
+            public String message() {
+                return "загрузка № " + id + " («" + fileName + "») отменена: удалено " + rowsRemoved + "\u00A0"
+                        + RussianPlural.of(rowsRemoved, "запись", "записи", "записей");
+            }
+        }
+
+        record Refused(String message) implements Outcome {
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ImportLog log;
+
+    ImportRollback(JdbcClient jdbc, ImportLog log) {
+        this.jdbc = jdbc;
+        this.log = log;
+    }
+
+    /**
+     * @param user who rolls back (a login or {@code cli:<os user>})
+     * @param onlyOwn a municipality user may roll back only the imports they made
+     */
+    @Transactional
+    public Outcome rollback(long id, String user, boolean onlyOwn) {
+        var entry = log.find(id);
+        if (entry.isEmpty()) {
+            return new Outcome.Refused("загрузки № " + id + " нет в журнале");
+        }
+        var e = entry.get();
+        if (e.rolledBack()) {
+            return new Outcome.Refused("загрузка № " + id + " уже отменена " + e.rolledBackWhen() + " (" + e.rolledBackBy() + ")");
+        }
+        if (onlyOwn && !e.importedBy().equals(user)) {
+            return new Outcome.Refused("загрузку № " + id + " сделал другой пользователь (" + e.importedBy()
+                    + "): отменить её может он или региональный администратор");
+        }
+        long removed = releaseScaleMarks(id);
+        for (String table : TABLES_BY_IMPORT) {
+            if (table.equals("mark_scale")) {
+                jdbc.sql("delete from mark_scale_band where scale_id in (select id from mark_scale where import_id = :id)")
+                        .param("id", id).update();
+            }
+            removed += jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
+        }
+        forgetEmptyLayouts();
+        jdbc.sql("""
+                update import_batch set state = :state, rolled_back_at = :now, rolled_back_by = :user,
+                    original_hash = content_hash, content_hash = :freed where id = :id""")
+                .param("state", ImportLog.ROLLED_BACK).param("now", OffsetDateTime.now()).param("user", user)
+                .param("freed", "rolled-back:" + id).param("id", id).update();
+        return new Outcome.RolledBack(id, e.fileName(), removed);
+    }
+
+    /**
+     * Marks that other imports' results got from a scale of this import are taken away with the scale; they
+     * come back when a scale for the work is loaded again. Returns 0: the results themselves stay.
+     */
+    private long releaseScaleMarks(long id) {
+        jdbc.sql("""
+                update result set mark = null, mark_scale_id = null
+                where mark_scale_id in (select id from mark_scale where import_id = :id)""")
+                .param("id", id).update();
+        return 0;
+    }
+
+    /** A procedure without any result left forgets its task layout, so that a corrected file may bring another. */
+    private void forgetEmptyLayouts() {
+        jdbc.sql("""
+                update assessment set task_layout = null
+                where task_layout is not null and not exists (select 1 from result r where r.assessment_id = assessment.id)""")
+                .update();
+    }
+}

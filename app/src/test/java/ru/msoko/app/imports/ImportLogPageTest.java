@@ -1,0 +1,69 @@
+package ru.msoko.app.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.TerritoryWebTest;
+
+/** The import log page: who may roll back what, and the workbook of a rejected file. */
+class ImportLogPageTest extends TerritoryWebTest {
+
+    private long resultsBatch() {
+        return id("select id from import_batch where file_name = 'results.csv'");
+    }
+
+    @Test
+    void theLogSaysWhyEachFileWasRecognised() throws Exception {
+        String page = mvc.perform(get("/imports").with(user(municipality))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("распознан как «results.csv (канонический формат результатов)», потому что",
+                "Отменить загрузку", "Отклонённых файлов нет.");
+    }
+
+    @Test
+    void aSchoolCannotRollBackAndAMunicipalityOnlyItsOwnImports() throws Exception {
+        long batch = resultsBatch();
+        mvc.perform(post("/imports/" + batch + "/rollback").with(user(school)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/imports/" + batch + "/rollback").with(user(municipality)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("refused", "загрузку № " + batch + " сделал другой пользователь (t): "
+                        + "отменить её может он или региональный администратор"));
+        assertThat(id("select count(*) from result")).isEqualTo(6);
+
+        mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("done", "загрузка № " + batch + " («results.csv») отменена: удалено 6\u00A0записей"));
+        assertThat(id("select count(*) from result")).isZero();
+        String page = mvc.perform(get("/imports").with(user(region))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("отменена ").contains("(r)");
+    }
+
+    @Test
+    void theProblemsOfARejectedFileDownloadAsAWorkbookForTheMunicipalityOnly() throws Exception {
+        imports.importFile(Fixtures.write(dir, "bad.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;9;5")),
+                "bad.csv", "t", ImportOptions.STRICT);
+        long rejection = id("select max(id) from import_rejection");
+        String page = mvc.perform(get("/imports").with(user(municipality))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("bad.csv", "/imports/rejections/" + rejection + ".xlsx");
+
+        byte[] xlsx = mvc.perform(get("/imports/rejections/" + rejection + ".xlsx").with(user(municipality)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(xlsx).startsWith('P', 'K');
+        mvc.perform(get("/imports/rejections/" + rejection + ".xlsx").with(user(school))).andExpect(status().isForbidden());
+        mvc.perform(get("/imports/rejections/" + (rejection + 99) + ".xlsx").with(user(region)))
+                .andExpect(status().isNotFound());
+    }
+}
