@@ -115,9 +115,14 @@ public class DirectoryRepository {
      */
     public Municipality ensureMunicipality(String code, String name) {
         if (code == null) {
-            code = jdbc.sql("select code from municipality where lower(name) = lower(:name) order by id")
-                    .param("name", name.trim()).query(String.class).list().stream().findFirst()
-                    .orElse("M" + Integer.toHexString(Keys.of(name).hashCode()));
+            String key = Municipality.nameKey(name);
+            var known = jdbc.sql("select code, name from municipality order by id")
+                    .query((rs, n) -> new Municipality(rs.getString(1), rs.getString(2))).list().stream()
+                    .filter(m -> Municipality.nameKey(m.name()).equals(key)).findFirst();
+            if (known.isPresent()) {
+                return known.get();
+            }
+            code = "M" + Integer.toHexString(Keys.of(key).hashCode());
         }
         Municipality m = new Municipality(code, name.trim());
         saveMunicipality(m);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import ru.msoko.core.canonical.TextDecoding;
 import ru.msoko.core.fisoko.FisOkoFormat;
+import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
@@ -31,6 +32,8 @@ enum FileFormat {
             "в заголовке первого листа есть «user», «code» и столбцы баллов «a-1-grade» …"),
     OFFICIAL_MARKERS_XLSX("перечень ОО с признаками необъективности (ФИС ОКО)",
             "на листе есть столбец «Логин» и столбцы маркеров вида «4 РУ», «5 МА»"),
+    LOGIN_LIST_XLSX("список логинов ОО ФИС ОКО (справочник школ)",
+            "на листе есть столбцы «логин», «имя» и «регион» (муниципалитет)"),
     UNKNOWN("не распознан", "ни один из известных форматов не подошёл");
 
     private final String title;
@@ -59,6 +62,9 @@ enum FileFormat {
         if (n >= 2 && head[0] == 'P' && head[1] == 'K') {
             if (OfficialMarkersXlsx.recognises(file)) {
                 return OFFICIAL_MARKERS_XLSX;
+            }
+            if (LoginListXlsx.recognises(file)) {
+                return LOGIN_LIST_XLSX;
             }
             return FisOkoFormat.detect(file).map(f -> switch (f) {
                 case FORM -> FISOKO_FORM;

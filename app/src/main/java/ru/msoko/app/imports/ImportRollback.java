@@ -22,6 +22,10 @@ public class ImportRollback {
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
             "mark_scale");
 
+    /** Directory files: their schools are shared by every later import, so they are corrected, not rolled back. */
+    private static final java.util.Set<String> DIRECTORIES = java.util.Set.of(FileFormat.SCHOOLS_CSV.title(),
+            FileFormat.LOGIN_LIST_XLSX.title());
+
     /** What a rollback did, or why it did not. */
     public sealed interface Outcome {
         String message();
@@ -63,6 +67,10 @@ public class ImportRollback {
         if (onlyOwn && !e.importedBy().equals(user)) {
             return new Outcome.Refused("загрузку № " + id + " сделал другой пользователь (" + e.importedBy()
                     + "): отменить её может он или региональный администратор");
+        }
+        if (DIRECTORIES.contains(e.format())) {
+            return new Outcome.Refused("загрузка № " + id + " — справочник школ: школы из него могут быть в других "
+                    + "загрузках, поэтому справочник не отменяется; исправьте его, загрузив исправленный файл");
         }
         long removed = releaseScaleMarks(id);
         for (String table : TABLES_BY_IMPORT) {

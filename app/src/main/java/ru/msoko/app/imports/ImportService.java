@@ -22,11 +22,13 @@ public class ImportService {
     private final SchoolsImport schools;
     private final ScalesImport scales;
     private final OfficialMarkersImport markers;
+    private final LoginListImport logins;
     private final TransactionTemplate tx;
 
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
-                  OfficialMarkersImport markers, TransactionTemplate tx) {
+                  OfficialMarkersImport markers, LoginListImport logins, TransactionTemplate tx) {
         this.log = log;
+        this.logins = logins;
         this.markers = markers;
         this.results = results;
         this.schools = schools;
@@ -90,6 +92,7 @@ public class ImportService {
                 case MARK_SCALES_CSV -> scales.scales(file, fileName, hash, user, status);
                 case SCALE_CORRECTIONS_CSV -> scales.corrections(file, fileName, hash, user, status);
                 case OFFICIAL_MARKERS_XLSX -> markers.run(file, fileName, hash, user, options, status);
+                case LOGIN_LIST_XLSX -> logins.run(file, fileName, hash, user, status);
                 case UNKNOWN -> throw new IllegalStateException("handled above");
             };
             if (outcome instanceof ImportOutcome.Imported imported) {

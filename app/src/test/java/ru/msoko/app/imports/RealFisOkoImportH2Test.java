@@ -25,6 +25,9 @@ import ru.msoko.core.canonical.Problem;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class RealFisOkoImportH2Test {
 
+    @Autowired
+    ImportRollback rollback;
+
     private static final String DATA = "vpr-altai-krai-fisoko/";
     private static final String CODIFIERS = DATA + "Описание_работ";
 
@@ -109,6 +112,33 @@ class RealFisOkoImportH2Test {
 
         assertThat(importReal("vpr_results/2021/5/Проведение работы по русскому языку, 5 класс. ВПР 2021.xlsx",
                 ImportOptions.STRICT)).isInstanceOf(ImportOutcome.AlreadyImported.class);
+    }
+
+    /**
+     * The ФИС ОКО login list is a school directory: after it the 2021 export loads without creating anything. All
+     * 637 logins of РУ-5 are in the list (python3 tools/xlsx.py on both files, comm -23 of the sorted logins → 0);
+     * the list's 70 municipality spellings («г. Бийск», «Каменский район») are 70 territories, one of them the
+     * fixture's «Каменский район».
+     */
+    @Test
+    void theLoginListIsADirectoryThatTheExportThenMatchesWithoutCreatingSchools() {
+        ImportOutcome list = importReal("logins.xlsx", ImportOptions.STRICT);
+
+        assertThat(list).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(((ImportOutcome.Imported) list).format()).isEqualTo("список логинов ОО ФИС ОКО (справочник школ)");
+        assertThat(count("select count(*) from school")).isEqualTo(4 + 692);
+        assertThat(count("select count(*) from municipality")).isEqualTo(2 + 69);
+        assertThat(count("select count(*) from school s join municipality m on m.id = s.municipality_id "
+                + "where m.code = 'M02'")).isEqualTo(2 + 15);
+        long batch = ((ImportOutcome.Imported) list).batchId();
+        assertThat(rollback.rollback(batch, "test", false).message()).contains("справочник не отменяется");
+
+        ImportOutcome o = importReal("vpr_results/2021/5/Проведение работы по русскому языку, 5 класс. ВПР 2021.xlsx",
+                ImportOptions.STRICT);
+
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(count("select count(*) from school")).isEqualTo(4 + 692);
+        assertThat(count("select count(distinct school_id) from result where absent = false")).isEqualTo(633);
     }
 
     /** МА-4 2021 has 16 totals above the maximum of 20: nothing is stored, not even the schools asked for. */

@@ -46,34 +46,15 @@ public final class OfficialMarkersXlsx {
 
     /** Whether the workbook has a sheet with a login column and marker columns such as «4 РУ». */
     public static boolean recognises(Path path) {
-        try (Workbook book = Workbook.open(path, path.getFileName().toString())) {
-            for (String name : book.sheetNames()) {
-                try (Workbook.Rows rows = book.sheet(name).orElseThrow()) {
-                    Workbook.Line head = rows.next();
-                    if (head != null && header(head.cells()) != null) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (InputException | java.io.IOException e) {
-            return false;
-        }
+        return Workbook.hasHeadedSheet(path, OfficialMarkersXlsx::header);
     }
 
     public static Summary read(Path path, String fileName, Directory directory) throws java.io.IOException {
         try (Workbook book = Workbook.open(path, fileName)) {
-            for (String name : book.sheetNames()) {
-                try (Workbook.Rows rows = book.sheet(name).orElseThrow()) {
-                    Workbook.Line head = rows.next();
-                    Header h = head == null ? null : header(head.cells());
-                    if (h != null) {
-                        return rows(rows, h, fileName, directory);
-                    }
-                }
-            }
+            return book.withHeadedSheet(OfficialMarkersXlsx::header, (rows, h) -> rows(rows, h, fileName, directory))
+                    .orElseThrow(() -> new InputException(Problem.ofFile(fileName,
+                            "нет листа со столбцами «Логин» и маркерами вида «4 РУ»")));
         }
-        throw new InputException(Problem.ofFile(fileName, "нет листа со столбцами «Логин» и маркерами вида «4 РУ»"));
     }
 
     /** Positions of the columns. */

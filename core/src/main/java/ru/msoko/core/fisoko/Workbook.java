@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -52,6 +54,29 @@ final class Workbook implements AutoCloseable {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         return book.getSheets().filter(s -> s.getName().trim().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
                 .map(this::rows);
+    }
+
+    /** Reads the first sheet whose first non-blank row {@code header} accepts (non-null); empty when none does. */
+    <H, T> Optional<T> withHeadedSheet(Function<String[], H> header, BiFunction<Rows, H, T> read) {
+        for (String name : sheetNames()) {
+            try (Rows rows = sheet(name).orElseThrow()) {
+                Line head = rows.next();
+                H h = head == null ? null : header.apply(head.cells());
+                if (h != null) {
+                    return Optional.of(read.apply(rows, h));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether some sheet of the file starts with a row {@code header} accepts; {@code false} for a non-xlsx file. */
+    static boolean hasHeadedSheet(Path path, Function<String[], ?> header) {
+        try (Workbook book = open(path, path.getFileName().toString())) {
+            return book.withHeadedSheet(header, (rows, h) -> Boolean.TRUE).isPresent();
+        } catch (InputException | IOException e) {
+            return false;
+        }
     }
 
     Rows first() {
