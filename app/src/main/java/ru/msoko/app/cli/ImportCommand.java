@@ -26,8 +26,8 @@ class ImportCommand implements Callable<Integer> {
 
     private static final int SHOWN_PROBLEMS = 50;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Файлы для загрузки.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Файлы для загрузки.")
+    List<Path> files = List.of();
 
     @Option(names = "--create-missing",
             description = "Создавать неизвестные школы и предметы вместо отказа (школы — в муниципалитете --municipality).")
@@ -37,9 +37,14 @@ class ImportCommand implements Callable<Integer> {
     String municipality;
 
     @Option(names = "--codifiers", paramLabel = "DIR",
-            description = "Папка кодификаторов ВПР (<класс>/<предмет>/ALL.xlsx) для выгрузок «Проведение работы»; "
-                    + "по умолчанию — папка codifiers в папке данных.")
+            description = "Загрузить описания работ ВПР (кодификаторы) из папки [<год>/]<класс>/<предмет>/ALL.xlsx "
+                    + "(с KS.xlsx и KT.xlsx) как справочные данные — до файлов, которым они нужны (выгрузки "
+                    + "«Проведение работы»).")
     Path codifiers;
+
+    @Option(names = "--year", paramLabel = "YEAR",
+            description = "Год описаний работ из --codifiers, если папки не названы годом.")
+    Integer year;
 
     @Mixin
     DatabaseOptions db;
@@ -52,12 +57,25 @@ class ImportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        List<String> extra = codifiers == null ? List.of()
-                : List.of("--msoko.codifiers=" + codifiers.toAbsolutePath());
-        try (ConfigurableApplicationContext ctx = SpringRunner.start(false, db, extra)) {
+        if (codifiers != null && !Files.isDirectory(codifiers)) {
+            System.err.println(codifiers + ": папка не найдена");
+            return 2;
+        }
+        if (files.isEmpty() && codifiers == null) {
+            System.err.println("укажите файлы для загрузки или папку --codifiers");
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = SpringRunner.start(false, db, List.of())) {
             ImportService service = ctx.getBean(ImportService.class);
             String user = "cli:" + System.getProperty("user.name", "unknown");
             boolean allStored = true;
+            if (codifiers != null) {
+                ImportOutcome outcome = service.importCodifiers(codifiers, year, user);
+                print(outcome);
+                if (outcome instanceof ImportOutcome.Rejected) {
+                    return 1;
+                }
+            }
             for (Path f : files) {
                 ImportOutcome outcome = service.importFile(f, f.getFileName().toString(), user,
                         new ImportOptions(createMissing, municipality));

@@ -14,6 +14,29 @@ final class ContentHash {
     private ContentHash() {
     }
 
+    /** Of a folder: every file's path relative to it and its bytes, in path order (the folder's name is left out). */
+    static String ofFolder(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                md.update(folder.relativize(f).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(HexFormat.of().parseHex(of(f)));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String ofText(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -2,6 +2,7 @@ package ru.msoko.app.imports;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,14 @@ public class ImportRollback {
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
-            "mark_scale");
+            "mark_scale", "work_codifier");
+
+    /** Rows that belong to an import through their parent: deleted before it. */
+    private static final Map<String, List<String>> CHILDREN = Map.of(
+            "mark_scale", List.of("delete from mark_scale_band where scale_id in (select id from mark_scale where import_id = :id)"),
+            "work_codifier", List.of(
+                    "delete from work_codifier_task where codifier_id in (select id from work_codifier where import_id = :id)",
+                    "delete from work_codifier_code where codifier_id in (select id from work_codifier where import_id = :id)"));
 
     /** Directory files: their schools are shared by every later import, so they are corrected, not rolled back. */
     private static final java.util.Set<String> DIRECTORIES = java.util.Set.of(FileFormat.SCHOOLS_CSV.title(),
@@ -74,9 +82,8 @@ public class ImportRollback {
         }
         long removed = releaseScaleMarks(id);
         for (String table : TABLES_BY_IMPORT) {
-            if (table.equals("mark_scale")) {
-                jdbc.sql("delete from mark_scale_band where scale_id in (select id from mark_scale where import_id = :id)")
-                        .param("id", id).update();
+            for (String children : CHILDREN.getOrDefault(table, List.of())) {
+                jdbc.sql(children).param("id", id).update();
             }
             removed += jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
         }

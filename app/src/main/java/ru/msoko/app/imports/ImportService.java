@@ -23,11 +23,14 @@ public class ImportService {
     private final ScalesImport scales;
     private final OfficialMarkersImport markers;
     private final LoginListImport logins;
+    private final CodifiersImport codifiers;
     private final TransactionTemplate tx;
 
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
-                  OfficialMarkersImport markers, LoginListImport logins, TransactionTemplate tx) {
+                  OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
+                  TransactionTemplate tx) {
         this.log = log;
+        this.codifiers = codifiers;
         this.logins = logins;
         this.markers = markers;
         this.results = results;
@@ -74,6 +77,45 @@ public class ImportService {
         return outcome;
     }
 
+    /**
+     * Stores a folder of ВПР work descriptions ({@code <класс>/<предмет>/ALL.xlsx} with KS.xlsx and KT.xlsx) as
+     * reference data in one transaction; the same folder content twice changes nothing.
+     *
+     * @param year the year of descriptions whose folders do not name one ({@code 2021/4/…}); may be {@code null}
+     */
+    public ImportOutcome importCodifiers(Path folder, Integer year, String user) {
+        String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString() + "/";
+        String hash = null;
+        ImportOutcome outcome;
+        try {
+            hash = ContentHash.ofFolder(folder) + (year == null ? "" : "@" + year);
+            hash = ContentHash.ofText(hash);
+            var previous = log.findByHash(hash);
+            if (previous.isPresent()) {
+                var p = previous.get();
+                return new ImportOutcome.AlreadyImported(name, p.id(), p.fileName(), p.startedAt());
+            }
+            String h = hash;
+            outcome = tx.execute(status -> {
+                ImportOutcome o = codifiers.run(folder, name, year, h, user, status);
+                if (o instanceof ImportOutcome.Imported imported) {
+                    log.explain(imported.batchId(), FileFormat.WORK_CODIFIERS.explanation());
+                }
+                return o;
+            });
+        } catch (InputException e) {
+            outcome = rejected(name, e.problems());
+        } catch (IOException | UncheckedIOException e) {
+            outcome = rejected(name, List.of(Problem.ofFile(name, "папку не удаётся прочитать: " + e.getMessage())));
+        }
+        if (outcome instanceof ImportOutcome.Rejected r && hash != null) {
+            String h = hash;
+            tx.executeWithoutResult(status -> log.reject(name, h, FileFormat.WORK_CODIFIERS.title(),
+                    FileFormat.WORK_CODIFIERS.explanation(), user, r));
+        }
+        return outcome;
+    }
+
     /** Stores the file in one transaction; the import log row says why the format was recognised. */
     private ImportOutcome store(Path file, String fileName, FileFormat format, String hash, String user,
                                 ImportOptions options) {
@@ -93,6 +135,7 @@ public class ImportService {
                 case SCALE_CORRECTIONS_CSV -> scales.corrections(file, fileName, hash, user, status);
                 case OFFICIAL_MARKERS_XLSX -> markers.run(file, fileName, hash, user, options, status);
                 case LOGIN_LIST_XLSX -> logins.run(file, fileName, hash, user, status);
+                case WORK_CODIFIERS -> throw new IllegalStateException("a folder, see importCodifiers");
                 case UNKNOWN -> throw new IllegalStateException("handled above");
             };
             if (outcome instanceof ImportOutcome.Imported imported) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
+import ru.msoko.app.codifiers.CodifierRepository;
 import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.directory.DirectorySnapshot;
 import ru.msoko.app.scales.MarkScaleRepository;
@@ -47,10 +48,12 @@ class ResultsImport {
     private final ImportLog log;
     private final MissingEntities missing;
     private final Path codifiers;
+    private final CodifierRepository storedCodifiers;
 
     ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory, MarkScaleRepository scales,
                   Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
-                  @Value("${msoko.codifiers}") String codifiers) {
+                  CodifierRepository storedCodifiers, @Value("${msoko.codifiers}") String codifiers) {
+        this.storedCodifiers = storedCodifiers;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.directory = directory;
@@ -73,7 +76,8 @@ class ResultsImport {
             }
             DirectorySnapshot snapshot = directory.snapshot();
             MarkScaleRepository.Snapshot stored = scales.snapshot();
-            WorkReference reference = new WorkReference(Codifiers.folder(codifiers, snapshot)::layout,
+            Codifiers folder = Codifiers.folder(codifiers, snapshot);
+            WorkReference reference = new WorkReference(key -> storedCodifiers.layout(key).or(() -> folder.layout(key)),
                     key -> stored.find(key, "").map(s -> OptionalInt.of(s.scale().maxPrimary())).orElse(OptionalInt.empty()));
             long batchId = log.start(fileName, hash, format.title(), user);
             Problems problems = new Problems(PROBLEM_LIMIT);

@@ -27,6 +27,8 @@ class RealFisOkoImportH2Test {
 
     @Autowired
     ImportRollback rollback;
+    @Autowired
+    ru.msoko.app.codifiers.CodifierRepository codifiers;
 
     private static final String DATA = "vpr-altai-krai-fisoko/";
     private static final String CODIFIERS = DATA + "Описание_работ";
@@ -139,6 +141,42 @@ class RealFisOkoImportH2Test {
         assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
         assertThat(count("select count(*) from school")).isEqualTo(4 + 692);
         assertThat(count("select count(distinct school_id) from result where absent = false")).isEqualTo(633);
+    }
+
+    /**
+     * The 12 Altai descriptions are stored as reference data: 185 positions in all (distinct «№» of each ALL.xlsx,
+     * python3 tools/xlsx.py: 9+22+18+13+9+18+9+15 for grade 11, 15+20 for grade 4, 16+21 for grade 5).
+     */
+    @Test
+    void codifiersAreStoredAsVersionedReferenceDataAndRolledBackAsAWhole() {
+        Path root = RealData.require(CODIFIERS);
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome withoutYear = service.importCodifiers(root, null, "test");
+
+        assertThat(((ImportOutcome.Rejected) withoutYear).problems().get(0).describe()).isEqualTo(
+                "11/Английский язык/ALL.xlsx: год описания не указан: положите папку в папку года (2021/11/…) "
+                        + "или укажите год (--year)");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+
+        ImportOutcome stored = service.importCodifiers(root, 2021, "test");
+
+        assertThat(stored).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(count("select count(*) from work_codifier where exam_year = 2021")).isEqualTo(12);
+        assertThat(count("select count(*) from work_codifier_task")).isEqualTo(185);
+        assertThat(count("select count(*) from work_codifier_task where difficulty = 'П'")).isEqualTo(2 + 4 + 2 + 6 + 6 + 4 + 4 + 4 + 1 * 3);
+        var ru5 = new ru.msoko.core.domain.Procedure.Key(ru.msoko.core.domain.ProcedureKind.VPR, 2021,
+                jdbc.sql("select code from subject where name = 'Русский язык'").query(String.class).single(), 5);
+        assertThat(codifiers.layout(ru5)).contains(ru.msoko.core.fisoko.Codifiers.read(root.resolve("5/Русский язык/ALL.xlsx")));
+        assertThat(codifiers.tasks(ru5).get(0).contentCodes()).isNotBlank();
+        assertThat(service.importCodifiers(root, 2021, "test")).isInstanceOf(ImportOutcome.AlreadyImported.class);
+
+        rollback.rollback(((ImportOutcome.Imported) stored).batchId(), "test", false);
+
+        assertThat(count("select count(*) from work_codifier")).isZero();
+        assertThat(count("select count(*) from work_codifier_task")).isZero();
+        assertThat(count("select count(*) from work_codifier_code")).isZero();
+        assertThat(codifiers.layout(ru5)).isEmpty();
     }
 
     /** МА-4 2021 has 16 totals above the maximum of 20: nothing is stored, not even the schools asked for. */

@@ -58,37 +58,8 @@ public final class Codifiers {
         }
     }
 
-    /** Reads one ALL.xlsx; the Latin «K» of criteria labels («1K1») becomes the Cyrillic «К» of ФИС ОКО headers. */
+    /** Reads one ALL.xlsx as a task layout by position. */
     public static TaskLayout read(Path allXlsx) {
-        String name = allXlsx.toString();
-        try (Workbook book = Workbook.open(allXlsx, name); Workbook.Rows rows = book.first()) {
-            Workbook.Line head = rows.next();
-            List<String> names = head == null ? List.of() : Columns.normAll(head.cells());
-            int label = Columns.indexWhere(names, n -> n.startsWith("№") && n.contains("ким"));
-            int position = names.indexOf("№");
-            int max = Columns.startingWith(names, "максимальный балл");
-            if (label < 0 || position < 0 || max < 0) {
-                throw new InputException(new Problem(name, rows.name(), 1, null,
-                        "кодификатор: нет столбцов «№ КИМ», «№» и «Максимальный балл за выполнение задания»"));
-            }
-            List<TaskLayout.Task> tasks = new ArrayList<>();
-            Workbook.Line line;
-            while ((line = rows.next()) != null) {
-                int p = Integer.parseInt(line.cell(position));
-                if (p == tasks.size() + 1) {
-                    tasks.add(new TaskLayout.Task(Dirty.cyrillic(line.cell(label)).replace(" ", ""),
-                            Integer.parseInt(line.cell(max))));
-                } else if (p < 1 || p > tasks.size()) {
-                    throw new InputException(new Problem(name, rows.name(), line.number(), "№",
-                            "кодификатор: позиция " + p + " идёт не по порядку"));
-                }
-            }
-            return new TaskLayout(tasks);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NumberFormatException e) {
-            throw new InputException(Problem.ofFile(name, "кодификатор: не число в столбце «№» или «Максимальный балл»: "
-                    + e.getMessage()));
-        }
+        return CodifierFiles.work(allXlsx, null, 0, "").layout();
     }
 }
