@@ -11,6 +11,7 @@ import java.util.Locale;
 import ru.msoko.core.canonical.TextDecoding;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
+import ru.msoko.core.gia.RcoiReader;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
 
@@ -24,6 +25,7 @@ enum FileFormat {
     FISOKO_EXPORT_2021(FisOkoFormat.EXPORT_2021.title()),
     FISOKO_EXPORT_2020(FisOkoFormat.EXPORT_2020.title()),
     OFFICIAL_MARKERS_XLSX("перечень ОО с признаками необъективности (ФИС ОКО)"),
+    RCOI_GIA("РЦОИ: ведомость результатов ГИА (ОГЭ, ГВЭ, ЕГЭ)"),
     UNKNOWN("не распознан");
 
     private final String title;
@@ -50,7 +52,7 @@ enum FileFormat {
                 case FORM -> FISOKO_FORM;
                 case EXPORT_2021 -> FISOKO_EXPORT_2021;
                 case EXPORT_2020 -> FISOKO_EXPORT_2020;
-            }).orElse(UNKNOWN);
+            }).orElseGet(() -> RcoiReader.recognises(file) ? RCOI_GIA : UNKNOWN);
         }
         Charset cs = TextDecoding.detect(head, n);
         String text = new String(head, 0, n, cs);

@@ -53,6 +53,7 @@ public class ImportService {
             return switch (format) {
                 case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020 ->
                         tx.execute(status -> results.run(file, fileName, format, hash, user, options, status));
+                case RCOI_GIA -> tx.execute(status -> results.run(file, fileName, format, hash, user, options, status));
                 case SCHOOLS_CSV -> tx.execute(status -> schools.run(file, fileName, hash, user, status));
                 case MARK_SCALES_CSV -> tx.execute(status -> scales.scales(file, fileName, hash, user, status));
                 case SCALE_CORRECTIONS_CSV -> tx.execute(status -> scales.corrections(file, fileName, hash, user, status));
