@@ -104,9 +104,7 @@ final class ParticipantRow {
                 c.municipality < 0 || line.cell(c.municipality).isEmpty() ? null : line.cell(c.municipality), null));
         int year = sheet.exam().key().year();
         return schoolCodes.computeIfAbsent(code, k -> directory.schoolCode(k, year)).orElseGet(() -> {
-            List<String> similar = directory.similarSchoolCodes(code);
-            fail(c.school, "школа с кодом ОО «" + code + "» не найдена в справочнике школ (на " + year + " год)"
-                    + (similar.isEmpty() ? "" : "; похожие коды: " + String.join(", ", similar)));
+            fail(c.school, directory.unknownSchool(code, year));
             return null;
         });
     }

@@ -3,8 +3,8 @@ package ru.msoko.core.gia;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import ru.msoko.core.fisoko.Columns;
 
 /**
  * Where each field sits in a РЦОИ participant sheet (data-formats §2.1), found by header text and never by
@@ -40,18 +40,18 @@ final class RcoiColumns {
 
     RcoiColumns(String[] cells) {
         this.header = Arrays.stream(cells).map(String::trim).toList();
-        List<String> names = Arrays.stream(cells).map(RcoiColumns::norm).toList();
-        municipality = first(names, MUNICIPALITY::contains);
-        school = first(names, SCHOOL::contains);
-        classLabel = first(names, "класс"::equals);
-        surname = first(names, "фамилия"::equals);
-        name = first(names, "имя"::equals);
-        patronymic = first(names, "отчество"::equals);
-        variant = first(names, n -> n.contains("вариант"));
-        shortAnswers = first(names, RcoiColumns::isShortAnswers);
-        longAnswers = first(names, RcoiColumns::isLongAnswers);
-        primary = first(names, n -> n.startsWith("первичн"));
-        score = first(names, SCORE::contains);
+        List<String> names = Columns.normAll(cells);
+        municipality = Columns.indexWhere(names, MUNICIPALITY::contains);
+        school = Columns.indexWhere(names, SCHOOL::contains);
+        classLabel = Columns.indexWhere(names, "класс"::equals);
+        surname = Columns.indexWhere(names, "фамилия"::equals);
+        name = Columns.indexWhere(names, "имя"::equals);
+        patronymic = Columns.indexWhere(names, "отчество"::equals);
+        variant = Columns.indexWhere(names, n -> n.contains("вариант"));
+        shortAnswers = Columns.indexWhere(names, RcoiColumns::isShortAnswers);
+        longAnswers = Columns.indexWhere(names, RcoiColumns::isLongAnswers);
+        primary = Columns.indexWhere(names, n -> n.startsWith("первичн"));
+        score = Columns.indexWhere(names, SCORE::contains);
         require(school, "«Код ОО» (код образовательной организации)");
         require(surname, "«Фамилия»");
         require(name, "«Имя»");
@@ -64,7 +64,7 @@ final class RcoiColumns {
 
     /** A header row of a РЦОИ sheet: the participant's surname, the answers and the primary score. */
     static boolean isHeader(String[] cells) {
-        List<String> names = Arrays.stream(cells).map(RcoiColumns::norm).toList();
+        List<String> names = Columns.normAll(cells);
         return names.contains("фамилия") && names.stream().anyMatch(n -> n.startsWith("первичн"))
                 && names.stream().anyMatch(n -> isShortAnswers(n) || isLongAnswers(n));
     }
@@ -99,21 +99,7 @@ final class RcoiColumns {
         }
     }
 
-    private static int first(List<String> names, java.util.function.Predicate<String> test) {
-        for (int i = 0; i < names.size(); i++) {
-            if (test.test(names.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     String name(int column) {
         return column >= 0 && column < header.size() ? header.get(column) : null;
-    }
-
-    /** Header text compared without case, «ё», non-breaking and repeated spaces. */
-    static String norm(String s) {
-        return s.replace('\u00A0', ' ').trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import ru.msoko.core.canonical.AcceptedResults;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Directory;
 import ru.msoko.core.canonical.InputException;
-import ru.msoko.core.canonical.ParticipantIndex;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.domain.Procedure;
@@ -99,33 +99,22 @@ public final class RcoiReader {
     private Summary readRows(Workbook.Rows rows, ParticipantRow.Sheet sheet, Problems problems, Warnings warnings,
                              CanonicalResultsReader.Sink sink) {
         ParticipantRow converter = new ParticipantRow(sheet, directory, pseudonymizer, problems, warnings);
-        ParticipantIndex seen = new ParticipantIndex();
+        AcceptedResults out = new AcceptedResults(sink);
         long count = 0;
-        long accepted = 0;
-        long absent = 0;
         for (Workbook.Line line = rows.next(); line != null; line = rows.next()) {
             count++;
             Result r = converter.convert(line);
-            if (r == null) {
-                continue;
-            }
-            long earlier = seen.putIfAbsent(r.participant(), line.number());
+            long earlier = r == null ? -1 : out.offer(line.number(), r);
             if (earlier >= 0) {
                 problems.add(new Problem(sheet.fileName(), sheet.name(), line.number(),
                         sheet.columns().name(sheet.columns().surname), "тот же участник (фамилия, имя, отчество и код "
                         + "ОО), что и в строке " + earlier + ": повтор результата"));
-                continue;
             }
-            accepted++;
-            if (r.absent()) {
-                absent++;
-            }
-            sink.accept(line.number(), r);
         }
         if (count == 0) {
             problems.add(new Problem(sheet.fileName(), sheet.name(), 0, null, "на листе нет ни одной строки с участниками"));
         }
-        return new Summary(sheet.fileName(), sheet.name(), count, accepted, absent, sheet.layout(),
+        return new Summary(sheet.fileName(), sheet.name(), count, out.accepted(), out.absent(), sheet.layout(),
                 sheet.exam().key(), problems, warnings.messages(), converter.schools());
     }
 
