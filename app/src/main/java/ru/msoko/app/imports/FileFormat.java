@@ -12,6 +12,7 @@ import ru.msoko.core.canonical.TextDecoding;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
+import ru.msoko.core.gia.RcoiReader;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
 
@@ -32,6 +33,8 @@ enum FileFormat {
             "в заголовке первого листа есть «user», «code» и столбцы баллов «a-1-grade» …"),
     OFFICIAL_MARKERS_XLSX("перечень ОО с признаками необъективности (ФИС ОКО)",
             "на листе есть столбец «Логин» и столбцы маркеров вида «4 РУ», «5 МА»"),
+    RCOI_GIA("РЦОИ: ведомость результатов ГИА (ОГЭ, ГВЭ, ЕГЭ)",
+            "в одной из первых строк листа есть «Фамилия», «Первичный балл» и «Задания с кратким/развёрнутым ответом»"),
     LOGIN_LIST_XLSX("список логинов ОО ФИС ОКО (справочник школ)",
             "на листе есть столбцы «логин», «имя» и «регион» (муниципалитет)"),
     WORK_CODIFIERS("описания работ ВПР (кодификаторы ALL.xlsx, KS.xlsx, KT.xlsx)",
@@ -72,7 +75,7 @@ enum FileFormat {
                 case FORM -> FISOKO_FORM;
                 case EXPORT_2021 -> FISOKO_EXPORT_2021;
                 case EXPORT_2020 -> FISOKO_EXPORT_2020;
-            }).orElse(UNKNOWN);
+            }).orElseGet(() -> RcoiReader.recognises(file) ? RCOI_GIA : UNKNOWN);
         }
         Charset cs = TextDecoding.detect(head, n);
         String text = new String(head, 0, n, cs);

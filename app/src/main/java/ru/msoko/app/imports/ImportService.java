@@ -128,7 +128,7 @@ public class ImportService {
         }
         return tx.execute(status -> {
             ImportOutcome outcome = switch (format) {
-                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020 ->
+                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020, RCOI_GIA ->
                         results.run(file, fileName, format, hash, user, options, status);
                 case SCHOOLS_CSV -> schools.run(file, fileName, hash, user, status);
                 case MARK_SCALES_CSV -> scales.scales(file, fileName, hash, user, status);

@@ -23,8 +23,8 @@ import ru.msoko.core.fisoko.WorkReference;
 /**
  * When the user asks for it, creates the schools and subjects a results file names but the directory
  * does not know: a first pass collects them, then they are created in the import's transaction. A ФИС ОКО
- * file names each school's municipality («Муниципалитет», or «регион» in the 2021 export); otherwise the
- * municipality is the one the user gave.
+ * file names each school's municipality («Муниципалитет», or «регион» in the 2021 export), a РЦОИ sheet its
+ * code («Код МСУ»); otherwise the municipality is the one the user gave.
  */
 @Component
 class MissingEntities {
@@ -41,7 +41,8 @@ class MissingEntities {
                 (row, r) -> { });
         List<Problem> problems = new ArrayList<>();
         List<String> withoutMunicipality = recording.schools.stream()
-                .filter(s -> municipalityName(read.schools(), s) == null).toList();
+                .filter(s -> municipalityName(read.schools(), s) == null && knownMunicipality(read.schools(), s) == null)
+                .toList();
         if (!withoutMunicipality.isEmpty() && (municipalityCode == null || municipalityCode.isBlank())) {
             problems.add(Problem.ofFile(fileName, "в файле есть неизвестные школы (" + String.join(", ",
                     withoutMunicipality) + "): чтобы создать их, укажите муниципалитет"));
@@ -57,7 +58,8 @@ class MissingEntities {
         }
         for (String code : recording.schools) {
             FisOkoReader.SchoolOrigin origin = read.schools().get(code);
-            String municipality = municipalityName(read.schools(), code) == null ? municipalityCode
+            String known = knownMunicipality(read.schools(), code);
+            String municipality = known != null ? known : municipalityName(read.schools(), code) == null ? municipalityCode
                     : directory.ensureMunicipality(origin.municipalityCode(), origin.municipalityName()).code();
             String name = origin == null || origin.name() == null ? code : origin.name();
             directory.saveSchool(new School(code, name, municipality, null, null, SchoolContext.unknown(),
@@ -70,6 +72,23 @@ class MissingEntities {
     private static String municipalityName(Map<String, FisOkoReader.SchoolOrigin> schools, String code) {
         FisOkoReader.SchoolOrigin origin = schools.get(code);
         return origin == null ? null : origin.municipalityName();
+    }
+
+    /**
+     * A РЦОИ sheet gives only the municipality's code («Код МСУ»): it is used when the directory has a municipality
+     * with that code; otherwise the school goes to the municipality the user gave.
+     */
+    private String knownMunicipality(Map<String, FisOkoReader.SchoolOrigin> schools, String code) {
+        FisOkoReader.SchoolOrigin origin = schools.get(code);
+        if (origin == null || origin.municipalityName() != null || origin.municipalityCode() == null) {
+            return null;
+        }
+        try {
+            directory.municipalityId(origin.municipalityCode());
+            return origin.municipalityCode();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A directory that answers every lookup and remembers what it did not know. */

@@ -11,14 +11,18 @@ import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.fisoko.FileHints;
 import ru.msoko.core.fisoko.FisOkoReader;
 import ru.msoko.core.fisoko.WorkReference;
+import ru.msoko.core.gia.RcoiReader;
 
-/** Reads a results file of any supported format into the same sink: the canonical CSV or a ФИС ОКО workbook. */
+/**
+ * Reads a results file of any supported format into the same sink: the canonical CSV, a ФИС ОКО workbook or a
+ * РЦОИ sheet.
+ */
 final class ResultFiles {
 
     /**
      * What the importer needs after reading.
      *
-     * @param schools the schools of a ФИС ОКО file with their municipality (empty for the canonical CSV)
+     * @param schools the schools of a ФИС ОКО file or a РЦОИ sheet with their municipality (empty for the canonical CSV)
      */
     record Read(long rows, long accepted, long absent, List<String> warnings,
                 Map<String, FisOkoReader.SchoolOrigin> schools) {
@@ -34,6 +38,10 @@ final class ResultFiles {
             var s = new CanonicalResultsReader(directory, pseudonymizer, ResultsImport.PROBLEM_LIMIT)
                     .read(file, fileName, problems, sink);
             return new Read(s.rows(), s.accepted(), s.absent(), s.warnings(), Map.of());
+        }
+        if (format == FileFormat.RCOI_GIA) {
+            var s = new RcoiReader(directory, pseudonymizer).read(file, fileName, problems, sink);
+            return new Read(s.rows(), s.accepted(), s.absent(), s.warnings(), s.schools());
         }
         var s = new FisOkoReader(directory, pseudonymizer, reference)
                 .read(file, fileName, FileHints.of(file, fileName), problems, sink);

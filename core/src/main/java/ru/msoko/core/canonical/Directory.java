@@ -15,4 +15,11 @@ public interface Directory {
     default java.util.List<String> similarSchoolCodes(String identifier) {
         return java.util.List.of();
     }
+
+    /** What every reader says about an unknown school: «школа с кодом «…» не найдена …; похожие коды: …». */
+    default String unknownSchool(String identifier, int year) {
+        java.util.List<String> similar = similarSchoolCodes(identifier);
+        return "школа с кодом «" + identifier + "» не найдена в справочнике школ (на " + year + " год)"
+                + (similar.isEmpty() ? "" : "; похожие коды: " + String.join(", ", similar));
+    }
 }

@@ -132,9 +132,7 @@ final class ResultRowParser {
             return null;
         }
         return schools.computeIfAbsent(year + "|" + v, k -> directory.schoolCode(v, year)).orElseGet(() -> {
-            var similar = directory.similarSchoolCodes(v);
-            fail("school_code", "школа с кодом «" + v + "» не найдена в справочнике школ (на " + year + " год)"
-                    + (similar.isEmpty() ? "" : "; похожие коды: " + String.join(", ", similar)));
+            fail("school_code", directory.unknownSchool(v, year));
             return null;
         });
     }

@@ -13,7 +13,7 @@ import ru.msoko.core.domain.TaskLayout;
  * Where each field sits in the participant sheet of a ФИС ОКО file, found by header text (never by
  * position): the three layouts name the same fields differently.
  */
-final class Columns {
+public final class Columns {
 
     private static final Pattern POSITION_2021 = Pattern.compile("балл за (\\d{1,3})");
     private static final Pattern POSITION_2020 = Pattern.compile("a-(\\d{1,3})-grade");
@@ -144,7 +144,7 @@ final class Columns {
         return indexWhere(names, n -> n.startsWith(prefix));
     }
 
-    static int indexWhere(List<String> names, Predicate<String> test) {
+    public static int indexWhere(List<String> names, Predicate<String> test) {
         for (int i = 0; i < names.size(); i++) {
             if (test.test(names.get(i))) {
                 return i;
@@ -158,11 +158,11 @@ final class Columns {
     }
 
     /** Header text compared without case, «ё», non-breaking and repeated spaces. */
-    static String norm(String s) {
+    public static String norm(String s) {
         return s.replace('\u00A0', ' ').trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 
-    static List<String> normAll(String[] cells) {
+    public static List<String> normAll(String[] cells) {
         return Arrays.stream(cells).map(Columns::norm).toList();
     }
 }

@@ -9,7 +9,7 @@ import ru.msoko.core.domain.Gender;
  * typed for their Cyrillic twins (class «A», «X» and «H» for «не приступал»), class labels like
  * «"нет"», «10 "нет"», «11 класс», and journal marks that are not marks.
  */
-final class Dirty {
+public final class Dirty {
 
     private static final String LATIN = "ABCEHKMOPTXYabcehkmoptxy";
     private static final String CYRILLIC = "АВСЕНКМОРТХУавсенкмортху";
@@ -55,7 +55,7 @@ final class Dirty {
     }
 
     /** {@code 5А} from «а», «"А"», «5 а», «A» (Latin); «нет», «"нет"», «10 нет» give the bare grade or {@code null}. */
-    static String classLabel(String raw, int grade) {
+    public static String classLabel(String raw, int grade) {
         String v = cyrillic(raw).replaceAll("[\"«»\\s]", "").toUpperCase(Locale.ROOT)
                 .replace("КЛАСС", "").replace("НЕТ", "");
         return v.isEmpty() ? null : Values.classLabel(v, grade);

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
+import ru.msoko.core.canonical.AcceptedResults;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Directory;
 import ru.msoko.core.canonical.InputException;
-import ru.msoko.core.canonical.ParticipantIndex;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.domain.Procedure;
@@ -151,33 +151,22 @@ public final class FisOkoReader {
     private Summary readRows(Workbook.Rows rows, FisOkoFormat format, RowConverter.Context ctx, Problems problems,
                              Warnings warnings, CanonicalResultsReader.Sink sink) {
         RowConverter converter = new RowConverter(ctx, directory, pseudonymizer, problems, warnings);
-        ParticipantIndex seen = new ParticipantIndex();
+        AcceptedResults out = new AcceptedResults(sink);
         long count = 0;
-        long accepted = 0;
-        long absent = 0;
         Workbook.Line line;
         while ((line = rows.next()) != null) {
             count++;
             Result r = converter.convert(line);
-            if (r == null) {
-                continue;
-            }
-            long earlier = seen.putIfAbsent(r.participant(), line.number());
+            long earlier = r == null ? -1 : out.offer(line.number(), r);
             if (earlier >= 0) {
                 problems.add(new Problem(ctx.fileName(), ctx.sheet(), line.number(), ctx.columns().name(ctx.columns().code),
                         "участник с этим кодом уже есть в этой школе (строка " + earlier + "): повтор результата"));
-                continue;
             }
-            accepted++;
-            if (r.absent()) {
-                absent++;
-            }
-            sink.accept(line.number(), r);
         }
         if (count == 0) {
             problems.add(new Problem(ctx.fileName(), ctx.sheet(), 0, null, "на листе нет ни одной строки с участниками"));
         }
-        return new Summary(ctx.fileName(), format, ctx.sheet(), count, accepted, absent, ctx.layout(), ctx.key(),
-                problems, warnings.messages(), converter.schools());
+        return new Summary(ctx.fileName(), format, ctx.sheet(), count, out.accepted(), out.absent(), ctx.layout(),
+                ctx.key(), problems, warnings.messages(), converter.schools());
     }
 }

@@ -2,7 +2,6 @@ package ru.msoko.core.fisoko;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -109,9 +108,7 @@ final class RowConverter {
         remember(login);
         int year = ctx.key().year();
         return schoolCodes.computeIfAbsent(login, l -> directory.schoolCode(l, year)).orElseGet(() -> {
-            List<String> similar = directory.similarSchoolCodes(login);
-            fail(c.login, "школа с кодом «" + login + "» не найдена в справочнике школ (на " + year + " год)"
-                    + (similar.isEmpty() ? "" : "; похожие коды: " + String.join(", ", similar)));
+            fail(c.login, directory.unknownSchool(login, year));
             return null;
         });
     }

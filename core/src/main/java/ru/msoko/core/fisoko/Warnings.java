@@ -11,7 +11,7 @@ import java.util.Set;
  * Things in a file that do not stop the import (a journal mark «ж», a total that differs from the sum of
  * the tasks): counted per sheet, column and kind, with the first rows and values as examples.
  */
-final class Warnings {
+public final class Warnings {
 
     private static final int EXAMPLES = 5;
 
@@ -26,7 +26,7 @@ final class Warnings {
 
     private final Map<Kind, Tally> tallies = new LinkedHashMap<>();
 
-    void add(String sheet, String column, String what, long row, String value) {
+    public void add(String sheet, String column, String what, long row, String value) {
         Tally t = tallies.computeIfAbsent(new Kind(sheet, column, what), k -> new Tally());
         t.count++;
         if (t.rows.size() < EXAMPLES) {
@@ -38,7 +38,7 @@ final class Warnings {
     }
 
     /** «лист «Sheet», столбец «пол»: не пол, значение не учтено — 6 (значения «д»; строки 12, 40, …)». */
-    List<String> messages() {
+    public List<String> messages() {
         List<String> out = new ArrayList<>();
         tallies.forEach((k, t) -> {
             StringBuilder sb = new StringBuilder("лист «").append(k.sheet()).append('»');

@@ -23,7 +23,7 @@ import ru.msoko.core.canonical.Problem;
  * real files have «Признаки необъективности папка » with a trailing space) and read row by row, every
  * cell as text. Numbers come as plain decimals ({@code 40001}, not {@code 40001.0}).
  */
-final class Workbook implements AutoCloseable {
+public final class Workbook implements AutoCloseable {
 
     private final String fileName;
     private final ReadableWorkbook book;
@@ -33,7 +33,7 @@ final class Workbook implements AutoCloseable {
         this.book = book;
     }
 
-    static Workbook open(Path path, String fileName) {
+    public static Workbook open(Path path, String fileName) {
         try {
             return new Workbook(fileName, new ReadableWorkbook(path.toFile()));
         } catch (IOException | RuntimeException e) {
@@ -46,11 +46,11 @@ final class Workbook implements AutoCloseable {
         return fileName;
     }
 
-    List<String> sheetNames() {
+    public List<String> sheetNames() {
         return book.getSheets().map(Sheet::getName).toList();
     }
 
-    Optional<Rows> sheet(String name) {
+    public Optional<Rows> sheet(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         return book.getSheets().filter(s -> s.getName().trim().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
                 .map(this::rows);
@@ -79,7 +79,7 @@ final class Workbook implements AutoCloseable {
         }
     }
 
-    Rows first() {
+    public Rows first() {
         return rows(book.getFirstSheet());
     }
 
@@ -101,9 +101,9 @@ final class Workbook implements AutoCloseable {
     }
 
     /** One row of a sheet: its 1-based number and the text of its cells. */
-    record Line(long number, String[] cells) {
+    public record Line(long number, String[] cells) {
 
-        String cell(int column) {
+        public String cell(int column) {
             return column >= 0 && column < cells.length ? cells[column] : "";
         }
 
@@ -118,7 +118,7 @@ final class Workbook implements AutoCloseable {
     }
 
     /** The rows of one sheet in order; blank rows are skipped. */
-    final class Rows implements AutoCloseable {
+    public final class Rows implements AutoCloseable {
         private final String name;
         private final Stream<Row> stream;
         private final Iterator<Row> rows;
@@ -129,12 +129,12 @@ final class Workbook implements AutoCloseable {
             this.rows = stream.iterator();
         }
 
-        String name() {
+        public String name() {
             return name;
         }
 
         /** The next non-blank row, or {@code null} at the end of the sheet. */
-        Line next() {
+        public Line next() {
             try {
                 while (rows.hasNext()) {
                     Line line = line(rows.next());

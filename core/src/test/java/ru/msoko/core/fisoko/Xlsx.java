@@ -12,20 +12,20 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /** Builds small xlsx files for tests: sheet name → rows; a cell is a String, a Number or {@code null}. */
-final class Xlsx {
+public final class Xlsx {
 
     private final Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
 
-    static Xlsx book() {
+    public static Xlsx book() {
         return new Xlsx();
     }
 
-    Xlsx sheet(String name, List<List<Object>> rows) {
+    public Xlsx sheet(String name, List<List<Object>> rows) {
         sheets.put(name, rows);
         return this;
     }
 
-    Path write(Path file) {
+    public Path write(Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook wb = new Workbook(out, "msoko-test", "1.0");
             sheets.forEach((name, rows) -> {

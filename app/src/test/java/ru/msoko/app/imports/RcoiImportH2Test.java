@@ -1,0 +1,202 @@
+package ru.msoko.app.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.Databases;
+import ru.msoko.app.support.Fixtures;
+import ru.msoko.core.canonical.Problem;
+import ru.msoko.core.privacy.Pseudonymizer;
+
+/**
+ * РЦОИ sheets of the ОГЭ and the ЕГЭ generated here and imported end to end into H2. The participants are invented
+ * («Тестов Тест Тестович»); no real РЦОИ sheet exists in the shared data, because real ones hold full names.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RcoiImportH2Test {
+
+    /** Fixtures.SCHOOLS knows edu220001 under its ГИА code 220001; one more school with only a ГИА code. */
+    private static final String SCHOOLS = Fixtures.SCHOOLS + "edu220004;МБОУ \"СОШ № 4\";M02;Каменский район;220004;СОШ;село;300\n";
+    private static final List<Object> HEADER = row(null, "Код МСУ", "Код ОО", "Класс", "Код ППЭ", "Аудитория", "Фамилия",
+            "Имя", "Отчество", "Документ", "Вариант", "Задания с кратким ответом", "Задания с развёрнутым ответом",
+            "Первичный балл", "Балл");
+    /** The ЕГЭ variant without the extended part: «Первичный балл» and «Балл» one column to the left. */
+    private static final List<Object> SHORT_HEADER = row(null, "Код МСУ", "Код ОО", "Класс", "Код ППЭ", "Аудитория",
+            "Фамилия", "Имя", "Отчество", "Документ", "Вариант", "Задания с кратким ответом", "Первичный балл", "Балл");
+
+    @Autowired
+    ImportService service;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Pseudonymizer pseudonymizer;
+    @TempDir
+    Path dir;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+
+    @BeforeEach
+    void cleanAndLoadSchools() {
+        DatabaseState.clear(jdbc);
+        assertThat(importFile(Fixtures.write(dir, "schools.csv", SCHOOLS), ImportOptions.STRICT))
+                .isInstanceOf(ImportOutcome.Imported.class);
+    }
+
+    private static List<Object> row(Object... cells) {
+        return Arrays.asList(cells);
+    }
+
+    private ImportOutcome importFile(Path file, ImportOptions options) {
+        return service.importFile(file, file.getFileName().toString(), "test", options);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    /** Writes one sheet: the title in A1, the header in row 2, then the participants. */
+    private Path sheet(String fileName, String title, List<Object> header, List<List<Object>> participants) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(title));
+        rows.add(header);
+        rows.addAll(participants);
+        Path file = dir.resolve(fileName);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook book = new Workbook(out, "msoko-test", "1.0");
+            Worksheet ws = book.newWorksheet("Лист1");
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object v = rows.get(r).get(c);
+                    if (v instanceof Number n) {
+                        ws.value(r, c, n);
+                    } else if (v != null) {
+                        ws.value(r, c, v.toString());
+                    }
+                }
+            }
+            book.finish();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private Path ogeMathematics() {
+        return sheet("ОГЭ математика.xlsx", "02 ОГЭ Математика 03.06.2025", HEADER, List.of(
+                row(null, "01", "220001", "9А", 101, 5, "Тестов", "Тест", "Тестович", "4510 123456", "301", "++-+2",
+                        "2(2)1(2)0(3)", 8, 4),
+                row(null, "01", "220001", "9Б", 101, 5, "Примерова", "Проба", "Пробовна", "4510 654321", "302", "+-+-1",
+                        "0(2)2(2)3(3)", 8, 4),
+                row(null, "02", "220004", "9А", 102, 7, "Образцов", "Образец", "", "4510 111111", "301", "-----",
+                        "0(2)0(2)0(3)", 0, 2)));
+    }
+
+    private Path egeRussian() {
+        return sheet("ЕГЭ русский.xlsx", "01 ЕГЭ Русский язык 27.05.2025", SHORT_HEADER, List.of(
+                row(null, "01", "220001", "11А", 101, 5, "Тестов", "Тест", "Тестович", "4510 123456", "501", "+-+2+",
+                        5, 61),
+                row(null, "02", "220004", "11", 102, 7, "Макетов", "Макет", "Макетович", "4510 222222", "502", "++++3",
+                        7, 78)));
+    }
+
+    @Test
+    void importsOgeAndEgeSheetsWithMarksTestScoresAndTaskScores() {
+        ImportOutcome oge = importFile(ogeMathematics(), ImportOptions.STRICT);
+        ImportOutcome ege = importFile(egeRussian(), ImportOptions.STRICT);
+
+        assertThat(oge).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(((ImportOutcome.Imported) oge).format()).isEqualTo("РЦОИ: ведомость результатов ГИА (ОГЭ, ГВЭ, ЕГЭ)");
+        assertThat(((ImportOutcome.Imported) oge).accepted()).isEqualTo(3);
+        assertThat(((ImportOutcome.Imported) ege).accepted()).isEqualTo(2);
+        assertThat(jdbc.sql("select kind || ' ' || exam_year || ' ' || grade || ' ' || task_layout from assessment order by kind")
+                .query(String.class).list()).containsExactly(
+                        "EGE 2025 11 1=1;2=1;3=1;4=2;5=3",
+                        "OGE 2025 9 1=1;2=1;3=1;4=1;5=2;6=2;7=2;8=3");
+        assertThat(jdbc.sql("""
+                select s.code || ' ' || r.tasks || ' ' || r.primary_score || ' ' || coalesce(cast(r.mark as varchar(4)), '-')
+                    || ' ' || coalesce(cast(r.test_score as varchar(8)), '-') || ' ' || r.taken_on || ' ' || r.class_label
+                    || ' ' || r.variant
+                from result r join school s on s.id = r.school_id join assessment a on a.id = r.assessment_id
+                order by a.kind desc, r.id""").query(String.class).list()).containsExactly(
+                "edu220001 11012210 8.0 4 - 2025-06-03 9А 301",
+                "edu220001 10101023 8.0 4 - 2025-06-03 9Б 302",
+                "edu220004 00000000 0.0 2 - 2025-06-03 9А 301",
+                "edu220001 10121 5.0 - 61.0 2025-05-27 11А 501",
+                "edu220004 11113 7.0 - 78.0 2025-05-27 11 502");
+    }
+
+    @Test
+    void theParticipantIsAPseudonymOfNameSchoolAndYearAndNoNameOrDocumentIsStored() {
+        importFile(ogeMathematics(), ImportOptions.STRICT);
+        importFile(egeRussian(), ImportOptions.STRICT);
+
+        // the key is documented as HMAC(school|year|Фамилия Имя Отчество): the same person links across subjects of a year
+        String expected = pseudonymizer.key("edu220001|2025|Тестов Тест Тестович");
+        assertThat(jdbc.sql("select participant from result r join school s on s.id = r.school_id "
+                + "where s.code = 'edu220001' and r.class_label in ('9А', '11А')").query(String.class).list())
+                .containsExactly(expected, expected);
+        String stored = (jdbc.sql("select * from result").query().listOfRows() + " "
+                + jdbc.sql("select * from import_batch").query().listOfRows()).toLowerCase();
+        assertThat(stored).contains("столбец «документ» не читается")
+                .doesNotContain("тестов", "примерова", "образцов", "макетов", "пробовна", "4510 123456", "4510 654321");
+    }
+
+    @Test
+    void aRejectedSheetStoresNothingAndItsProblemsNameRowsNotPeople() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        Path bad = sheet("ОГЭ плохая.xlsx", "02 ОГЭ Математика 03.06.2025", HEADER, List.of(
+                row(null, "01", "220001", "9А", 101, 5, "Тестов", "Тест", "Тестович", "", "301", "++-+2", "2(2)1(2)0(3)", 8, 4),
+                row(null, "01", "220001", "9А", 101, 5, "Тестов", "Тест", "Тестович", "", "301", "++-+2", "2(2)1(2)0(3)", 8, 4),
+                row(null, "01", "220009", "9А", 101, 5, "Примерова", "Проба", "", "", "301", "++-+2", "2(2)1(2)0(3)", 8, 4)));
+
+        ImportOutcome o = importFile(bad, ImportOptions.STRICT);
+
+        assertThat(o).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(((ImportOutcome.Rejected) o).problems()).extracting(Problem::describe).containsExactly(
+                "ОГЭ плохая.xlsx, лист «Лист1», строка 4, столбец «Фамилия»: тот же участник (фамилия, имя, отчество "
+                        + "и код ОО), что и в строке 3: повтор результата",
+                "ОГЭ плохая.xlsx, лист «Лист1», строка 5, столбец «Код ОО»: школа с кодом «220009» не найдена в "
+                        + "справочнике школ (на 2025 год); похожие коды: 220001, 220004");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void createMissingPutsAnUnknownSchoolIntoTheMunicipalityOfItsMsuCodeWhenTheDirectoryHasIt() {
+        Path file = sheet("ОГЭ новые.xlsx", "01 ОГЭ Русский язык 27.05.2025", HEADER, List.of(
+                row(null, "M01", "229001", "9А", 101, 5, "Тестов", "Тест", "Тестович", "", "1", "++", "1(2)", 3, 3),
+                row(null, "77", "229002", "9А", 101, 5, "Примерова", "Проба", "", "", "1", "+-", "2(2)", 3, 3)));
+
+        ImportOutcome withoutMunicipality = importFile(file, new ImportOptions(true, null));
+        ImportOutcome created = importFile(file, new ImportOptions(true, "M02"));
+
+        // «Код МСУ» 77 is not a known municipality, so 229002 needs the one the user gives
+        assertThat(((ImportOutcome.Rejected) withoutMunicipality).problems()).extracting(Problem::message)
+                .containsExactly("в файле есть неизвестные школы (229002): чтобы создать их, укажите муниципалитет");
+        assertThat(created).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(jdbc.sql("select s.code || ' ' || m.code from school s join municipality m on m.id = s.municipality_id "
+                + "where s.code like '229%' order by s.code").query(String.class).list())
+                .containsExactly("229001 M01", "229002 M02");
+        assertThat(count("select count(*) from result")).isEqualTo(2);
+    }
+}
