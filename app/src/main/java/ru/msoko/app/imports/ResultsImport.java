@@ -81,7 +81,8 @@ class ResultsImport {
                     key -> stored.find(key, "").map(s -> OptionalInt.of(s.scale().maxPrimary())).orElse(OptionalInt.empty()));
             long batchId = log.start(fileName, hash, format.title(), user);
             Problems problems = new Problems(PROBLEM_LIMIT);
-            Writing writing = new Writing(fileName, snapshot, stored, new ResultBatchWriter(jdbcTemplate, batchId), problems);
+            Writing writing = new Writing(fileName, snapshot, stored, new ResultBatchWriter(jdbcTemplate, batchId), problems,
+                    format == FileFormat.RESULTS_CSV ? "participant" : null);
             var read = ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key, reference, problems, writing);
             if (!problems.isEmpty()) {
                 status.setRollbackOnly();
@@ -101,6 +102,21 @@ class ResultsImport {
         }
     }
 
+    /** The first task that differs, so that the user sees what to fix: «задание «3»: в файле максимум 2, ранее 1». */
+    static String firstDifference(TaskLayout file, TaskLayout stored) {
+        for (int i = 0; i < Math.min(file.size(), stored.size()); i++) {
+            TaskLayout.Task f = file.tasks().get(i);
+            TaskLayout.Task s = stored.tasks().get(i);
+            if (!f.label().equals(s.label())) {
+                return "задание № " + (i + 1) + " в файле — «" + f.label() + "», а ранее — «" + s.label() + "»";
+            }
+            if (f.maxScore() != s.maxScore()) {
+                return "задание «" + f.label() + "»: в файле максимум " + f.maxScore() + ", ранее " + s.maxScore();
+            }
+        }
+        return "заданий в файле " + file.size() + ", а ранее " + stored.size();
+    }
+
     private static String describe(Procedure.Key k) {
         return k.kind().code() + " " + k.year() + ", " + k.subjectCode() + ", " + k.grade() + " класс";
     }
@@ -112,13 +128,15 @@ class ResultsImport {
         private final MarkScaleRepository.Snapshot scales;
         private final ResultBatchWriter writer;
         private final Problems problems;
+        private final String participantColumn;
         private final AssessmentRegistry registry;
         private final Set<Procedure.Key> reportedLayouts = new HashSet<>();
         private final Set<Procedure.Key> withoutScale = new LinkedHashSet<>();
         private TaskLayout layout = TaskLayout.EMPTY;
 
         Writing(String fileName, DirectorySnapshot snapshot, MarkScaleRepository.Snapshot scales,
-                ResultBatchWriter writer, Problems problems) {
+                ResultBatchWriter writer, Problems problems, String participantColumn) {
+            this.participantColumn = participantColumn;
             this.fileName = fileName;
             this.snapshot = snapshot;
             this.scales = scales;
@@ -137,14 +155,14 @@ class ResultsImport {
             AssessmentRegistry.Entry entry = registry.resolve(r.procedure(), layout);
             if (entry == null) {
                 if (reportedLayouts.add(r.procedure())) {
-                    problems.add(new Problem(fileName, null, row, null, "задания в файле (" + layout.size()
-                            + ") не совпадают с заданиями этой процедуры, загруженными ранее ("
-                            + registry.storedLayout(r.procedure()).size() + "): " + describe(r.procedure())));
+                    problems.add(new Problem(fileName, null, row, null, "задания в файле не совпадают с заданиями "
+                            + "процедуры «" + describe(r.procedure()) + "», загруженными ранее: "
+                            + firstDifference(layout, registry.storedLayout(r.procedure()))));
                 }
                 return;
             }
             if (entry.existingParticipants().contains(r.participant())) {
-                problems.add(new Problem(fileName, null, row, "participant",
+                problems.add(new Problem(fileName, null, row, participantColumn,
                         "результат этого участника в процедуре «" + describe(r.procedure())
                                 + "» уже загружен другим файлом"));
                 return;

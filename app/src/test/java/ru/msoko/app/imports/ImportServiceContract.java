@@ -143,7 +143,8 @@ abstract class ImportServiceContract {
         assertThat(((ImportOutcome.Rejected) o1).problems().get(0).message())
                 .contains("результат этого участника в процедуре «ВПР 2025, MA, 5 класс» уже загружен другим файлом");
         assertThat(((ImportOutcome.Rejected) o2).problems().get(0).message())
-                .contains("задания в файле (2) не совпадают с заданиями этой процедуры, загруженными ранее (3)");
+                .isEqualTo("задания в файле не совпадают с заданиями процедуры «ВПР 2025, MA, 5 класс», загруженными "
+                        + "ранее: задание «2»: в файле максимум 1, ранее 2");
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
     }
 
