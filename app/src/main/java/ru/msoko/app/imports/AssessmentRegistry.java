@@ -38,10 +38,29 @@ final class AssessmentRegistry {
             e = load(key, fileLayout);
             entries.put(key, e);
         }
-        if (!fileLayout.isEmpty() && !e.layout().isEmpty() && !e.layout().equals(fileLayout)) {
+        if (!fileLayout.isEmpty() && !e.layout().isEmpty() && !fitsWithin(fileLayout, e.layout())) {
             return null;
         }
         return e;
+    }
+
+    /**
+     * The same tasks with maxima no higher than the stored ones. A file whose maxima were observed in its rows
+     * (a РЦОИ sheet, a positional export without codifier) may see a lower maximum than an earlier file of the
+     * same exam — a reserve day where nobody scored full marks on a task — and its scores still fit the work.
+     */
+    static boolean fitsWithin(TaskLayout file, TaskLayout stored) {
+        if (file.size() != stored.size()) {
+            return false;
+        }
+        for (int i = 0; i < file.size(); i++) {
+            TaskLayout.Task f = file.tasks().get(i);
+            TaskLayout.Task s = stored.tasks().get(i);
+            if (!f.label().equals(s.label()) || f.maxScore() > s.maxScore()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     TaskLayout storedLayout(Procedure.Key key) {

@@ -110,7 +110,7 @@ class ResultsImport {
             if (!f.label().equals(s.label())) {
                 return "задание № " + (i + 1) + " в файле — «" + f.label() + "», а ранее — «" + s.label() + "»";
             }
-            if (f.maxScore() != s.maxScore()) {
+            if (f.maxScore() > s.maxScore()) {
                 return "задание «" + f.label() + "»: в файле максимум " + f.maxScore() + ", ранее " + s.maxScore();
             }
         }

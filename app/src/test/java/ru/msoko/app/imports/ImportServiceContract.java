@@ -133,8 +133,8 @@ abstract class ImportServiceContract {
         String repeat = Fixtures.RESULTS.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow()
                 .replace("40001;А;м;1;1;2;1;5;5", "40001;А;м;1;1;2;1;5;4") + "\n";
         String otherLayout = """
-                procedure;year;subject;grade;school_code;participant;1 (1б);2 (1б)
-                ВПР;2025;Математика;5;edu220003;70001;1;1
+                procedure;year;subject;grade;school_code;participant;1 (1б);2 (3б);3 (1б)
+                ВПР;2025;Математика;5;edu220003;70001;1;1;1
                 """;
 
         ImportOutcome o1 = importText("repeat.csv", repeat);
@@ -144,8 +144,15 @@ abstract class ImportServiceContract {
                 .contains("результат этого участника в процедуре «ВПР 2025, MA, 5 класс» уже загружен другим файлом");
         assertThat(((ImportOutcome.Rejected) o2).problems().get(0).message())
                 .isEqualTo("задания в файле не совпадают с заданиями процедуры «ВПР 2025, MA, 5 класс», загруженными "
-                        + "ранее: задание «2»: в файле максимум 1, ранее 2");
+                        + "ранее: задание «2»: в файле максимум 3, ранее 2");
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+
+        String lowerMaxima = """
+                procedure;year;subject;grade;school_code;participant;1 (1б);2 (1б);3 (1б)
+                ВПР;2025;Математика;5;edu220003;70002;1;1;0
+                """;
+        assertThat(importText("reserve-day.csv", lowerMaxima)).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(jdbc.sql("select task_layout from assessment").query(String.class).single()).isEqualTo("1=1;2=2;3=1");
     }
 
     @Test
