@@ -53,6 +53,12 @@ enum FileFormat {
         return title;
     }
 
+    /** Every format a file can be recognised as, for the message about an unrecognised file. */
+    static String known() {
+        return Arrays.stream(values()).filter(f -> f != UNKNOWN && f != WORK_CODIFIERS).map(f -> "«" + f.title + "»")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Why a file is taken for this format: «распознан как …, потому что …» (shown in the import log). */
     String explanation() {
         return "распознан как «" + title + "», потому что " + because;

@@ -120,11 +120,9 @@ public class ImportService {
     private ImportOutcome store(Path file, String fileName, FileFormat format, String hash, String user,
                                 ImportOptions options) {
         if (format == FileFormat.UNKNOWN) {
-            return rejected(fileName, List.of(Problem.ofFile(fileName,
-                    "формат файла не распознан: ожидается results.csv (столбцы procedure, year, subject, grade, "
-                            + "school_code, participant, …), schools.csv (school_code, name, municipality_code, …), "
-                            + "шкалы (year, grade, subject, mark2_from, …) или файл ВПР из ФИС ОКО (xlsx: форма "
-                            + "сбора результатов с листом «Протокол» или выгрузка «Проведение работы по …»)")));
+            return rejected(fileName, List.of(Problem.ofFile(fileName, "формат файла не распознан. Известные форматы: "
+                    + FileFormat.known() + ". Формат определяется по листам и заголовкам, а не по имени файла; "
+                    + "описание форматов — в руководстве пользователя")));
         }
         return tx.execute(status -> {
             ImportOutcome outcome = switch (format) {
