@@ -11,15 +11,15 @@ import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.canonical.Values;
 import ru.msoko.core.domain.ProcedureKind;
 
-/** Cells of one row of a scale file, read by column name; what cannot be read becomes a problem at row and column. */
-final class CsvRow {
+/** Cells of one row of a CSV file (scales, journals, exam summaries), read by column name; what cannot be read becomes a problem at row and column. */
+public final class CsvRow {
 
     private final CsvTable table;
     private final Problems problems;
     private CsvRecord rec;
     private boolean failed;
 
-    CsvRow(CsvTable table, List<String> required, Problems problems) {
+    public CsvRow(CsvTable table, List<String> required, Problems problems) {
         this.table = table;
         this.problems = problems;
         List<Problem> missing = required.stream().filter(c -> table.column(c) < 0)
@@ -30,26 +30,26 @@ final class CsvRow {
     }
 
     /** Moves to the next record; {@code false} at the end. */
-    boolean next() {
+    public boolean next() {
         rec = table.next();
         failed = false;
         return rec != null;
     }
 
-    long line() {
+    public long line() {
         return rec.getStartingLineNumber();
     }
 
-    boolean failed() {
+    public boolean failed() {
         return failed;
     }
 
-    String text(String column) {
+    public String text(String column) {
         int i = table.column(column);
         return i < 0 || i >= rec.getFieldCount() ? "" : rec.getField(i).trim();
     }
 
-    Integer integer(String column) {
+    public Integer integer(String column) {
         try {
             Integer v = Values.integer(text(column), "целое число");
             if (v == null) {
@@ -82,7 +82,7 @@ final class CsvRow {
         });
     }
 
-    void fail(String column, String message) {
+    public void fail(String column, String message) {
         failed = true;
         problems.add(new Problem(table.fileName(), null, line(), column, message));
     }
