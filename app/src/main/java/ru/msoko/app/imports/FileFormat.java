@@ -12,7 +12,10 @@ import ru.msoko.core.canonical.TextDecoding;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
+import ru.msoko.core.gia.MoscowEgeCsv;
 import ru.msoko.core.gia.RcoiReader;
+import ru.msoko.core.gia.RegionalEgeSummaryXlsx;
+import ru.msoko.core.journal.JournalCsv;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
 
@@ -37,6 +40,15 @@ enum FileFormat {
             "в одной из первых строк листа есть «Фамилия», «Первичный балл» и «Задания с кратким/развёрнутым ответом»"),
     LOGIN_LIST_XLSX("список логинов ОО ФИС ОКО (справочник школ)",
             "на листе есть столбцы «логин», «имя» и «регион» (муниципалитет)"),
+    EGE_MOSCOW_CSV("ЕГЭ по ОО: открытые данные Москвы (CSV)",
+            "в первой строке есть столбцы OGRN, PASSED_NUMBER_FULL и PASSES_OVER_220 / PASSER_UNDER_160 (data.mos.ru)"),
+    EGE_REGIONAL_SUMMARY_XLSX("ЕГЭ по ОО: региональная сводная ведомость (xlsx)",
+            "на листе есть трёхуровневый заголовок: «Муниципалитет», «Образовательная организация», блок «из них» → "
+                    + "предмет → показатели («приняли участие», «средний балл» …)"),
+    JOURNAL_PUPILS_CSV("отметки из электронного журнала по ученикам (CSV)",
+            "в первой строке есть столбцы school_code, year, period, class, pupil, subject и mark"),
+    JOURNAL_MARKS_CSV("распределение отметок из электронного журнала по классам (CSV)",
+            "в первой строке есть столбцы school_code, year, period, class, subject и n2, n3, n4, n5"),
     WORK_CODIFIERS("описания работ ВПР (кодификаторы ALL.xlsx, KS.xlsx, KT.xlsx)",
             "это папка с файлами <класс>/<предмет>/ALL.xlsx"),
     UNKNOWN("не распознан", "ни один из известных форматов не подошёл");
@@ -81,7 +93,8 @@ enum FileFormat {
                 case FORM -> FISOKO_FORM;
                 case EXPORT_2021 -> FISOKO_EXPORT_2021;
                 case EXPORT_2020 -> FISOKO_EXPORT_2020;
-            }).orElseGet(() -> RcoiReader.recognises(file) ? RCOI_GIA : UNKNOWN);
+            }).orElseGet(() -> RcoiReader.recognises(file) ? RCOI_GIA
+                    : RegionalEgeSummaryXlsx.recognises(file) ? EGE_REGIONAL_SUMMARY_XLSX : UNKNOWN);
         }
         Charset cs = TextDecoding.detect(head, n);
         String text = new String(head, 0, n, cs);
@@ -93,6 +106,13 @@ enum FileFormat {
         }
         if (header.contains("school_code") && header.contains("municipality_code") && header.contains("name")) {
             return SCHOOLS_CSV;
+        }
+        if (MoscowEgeCsv.recognises(names)) {
+            return EGE_MOSCOW_CSV;
+        }
+        var journal = JournalCsv.recognise(names);
+        if (journal.isPresent()) {
+            return journal.get() == JournalCsv.Layout.PUPILS ? JOURNAL_PUPILS_CSV : JOURNAL_MARKS_CSV;
         }
         if (MarkScaleCsv.recognises(names)) {
             return MARK_SCALES_CSV;

@@ -21,7 +21,7 @@ public class ImportRollback {
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
-            "mark_scale", "work_codifier");
+            "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution");
 
     /** Rows that belong to an import through their parent: deleted before it. */
     private static final Map<String, List<String>> CHILDREN = Map.of(

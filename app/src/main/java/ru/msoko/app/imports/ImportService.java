@@ -24,11 +24,15 @@ public class ImportService {
     private final OfficialMarkersImport markers;
     private final LoginListImport logins;
     private final CodifiersImport codifiers;
+    private final ExamSummaryImport examSummaries;
+    private final JournalMarksImport journals;
     private final TransactionTemplate tx;
 
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
-                  TransactionTemplate tx) {
+                  ExamSummaryImport examSummaries, JournalMarksImport journals, TransactionTemplate tx) {
+        this.examSummaries = examSummaries;
+        this.journals = journals;
         this.log = log;
         this.codifiers = codifiers;
         this.logins = logins;
@@ -133,6 +137,9 @@ public class ImportService {
                 case SCALE_CORRECTIONS_CSV -> scales.corrections(file, fileName, hash, user, status);
                 case OFFICIAL_MARKERS_XLSX -> markers.run(file, fileName, hash, user, options, status);
                 case LOGIN_LIST_XLSX -> logins.run(file, fileName, hash, user, status);
+                case EGE_MOSCOW_CSV, EGE_REGIONAL_SUMMARY_XLSX ->
+                        examSummaries.run(file, fileName, format, hash, user, options, status);
+                case JOURNAL_PUPILS_CSV, JOURNAL_MARKS_CSV -> journals.run(file, fileName, format, hash, user, status);
                 case WORK_CODIFIERS -> throw new IllegalStateException("a folder, see importCodifiers");
                 case UNKNOWN -> throw new IllegalStateException("handled above");
             };
