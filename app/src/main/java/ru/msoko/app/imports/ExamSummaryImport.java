@@ -53,6 +53,9 @@ class ExamSummaryImport {
                       TransactionStatus status) {
         ExamSchoolSummary.Summary read = read(file, fileName, format);
         List<Problem> problems = new ArrayList<>(read.problems());
+        if (problems.isEmpty() && read.rows().isEmpty()) {
+            problems.add(Problem.ofFile(fileName, "в файле нет ни одной строки с результатами ОО"));
+        }
         DirectorySnapshot before = directory.snapshot();
         int created = 0;
         if (problems.isEmpty()) {
@@ -119,7 +122,7 @@ class ExamSummaryImport {
             Optional<String> municipality = municipality(r, options);
             if (municipality.isEmpty()) {
                 problems.add(new Problem(fileName, sheet, r.row(), null, "в строке не указан муниципалитет: чтобы "
-                        + "создать школу «" + r.name() + "», укажите муниципалитет"));
+                        + "создать школу «" + r.name() + "», укажите существующий муниципалитет (--municipality)"));
                 continue;
             }
             directory.saveSchool(new School(id, r.name(), municipality.get(), null, null, SchoolContext.unknown(),
@@ -136,8 +139,12 @@ class ExamSummaryImport {
         if (options.municipalityCode() == null || options.municipalityCode().isBlank()) {
             return Optional.empty();
         }
-        directory.municipalityId(options.municipalityCode());
-        return Optional.of(options.municipalityCode());
+        try {
+            directory.municipalityId(options.municipalityCode());
+            return Optional.of(options.municipalityCode());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Subject ids by the header's spelling; an unknown subject is a problem at its header cell. */

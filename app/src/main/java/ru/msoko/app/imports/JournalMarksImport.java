@@ -47,6 +47,9 @@ class JournalMarksImport {
             throw new UncheckedIOException(e);
         }
         List<Problem> problems = new ArrayList<>(read.problems().list());
+        if (problems.isEmpty() && read.distributions().isEmpty()) {
+            problems.add(Problem.ofFile(fileName, "в файле нет ни одной отметки 2–5"));
+        }
         DirectorySnapshot snapshot = directory.snapshot();
         Set<String> stored = stored();
         List<Resolved> rows = new ArrayList<>();

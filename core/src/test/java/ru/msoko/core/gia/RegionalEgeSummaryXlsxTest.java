@@ -29,6 +29,11 @@ class RegionalEgeSummaryXlsxTest {
      * school are written only in the first row of their group; «Всего» rows are there to be dropped.
      */
     static Path write(Path file, List<List<Object>> data) throws Exception {
+        return write(file, data, INDICATORS);
+    }
+
+    static Path write(Path file, List<List<Object>> data, List<String> indicators) throws Exception {
+        int k = indicators.size();
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook wb = new Workbook(out, "msoko-test", "1.0");
             Worksheet ws = wb.newWorksheet("ЕГЭ по ОО");
@@ -40,13 +45,13 @@ class RegionalEgeSummaryXlsxTest {
                 ws.range(1, c, 3, c).merge();
             }
             ws.value(1, 4, "из них");
-            ws.range(1, 4, 1, 13).merge();
+            ws.range(1, 4, 1, 3 + 2 * k).merge();
             ws.value(2, 4, "Русский язык");
-            ws.range(2, 4, 2, 8).merge();
-            ws.value(2, 9, "Математика (профильная)");
-            ws.range(2, 9, 2, 13).merge();
-            for (int i = 0; i < 10; i++) {
-                ws.value(3, 4 + i, INDICATORS.get(i % 5));
+            ws.range(2, 4, 2, 3 + k).merge();
+            ws.value(2, 4 + k, "Математика (профильная)");
+            ws.range(2, 4 + k, 2, 3 + 2 * k).merge();
+            for (int i = 0; i < 2 * k; i++) {
+                ws.value(3, 4 + i, indicators.get(i % k));
             }
             for (int r = 0; r < data.size(); r++) {
                 List<Object> row = data.get(r);
@@ -120,6 +125,22 @@ class RegionalEgeSummaryXlsxTest {
                 "svod-2024.xlsx, лист «ЕГЭ по ОО», строка 5, столбец «Русский язык: средний балл»: «н/д» — не число",
                 "svod-2024.xlsx, лист «ЕГЭ по ОО», строка 5, столбец «Русский язык: не преодолели минимальный порог»: "
                         + "значение 41 больше числа участников (40)");
+    }
+
+    /** The preliminary summary has one indicator per subject, «выбрали предмет, чел.» (data-formats §2.2). */
+    @Test
+    void thePreliminarySummaryGivesWhoChoseEachSubject() throws Exception {
+        Path file = write(dir.resolve("pre.xlsx"), List.of(
+                Arrays.asList("Северский округ", "СОШ № 1", null, 40, 38, 12),
+                Arrays.asList(null, "Гимназия № 2", null, 30, 30, 21)), List.of("выбрали предмет, чел."));
+
+        ExamSchoolSummary.Summary s = RegionalEgeSummaryXlsx.read(file, "pre.xlsx");
+
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.rows()).extracting(r -> r.name() + " " + r.subject() + " " + r.measures().chose() + " "
+                + r.measures().participants()).containsExactly("СОШ № 1 Русский язык 38 null",
+                "СОШ № 1 Математика (профильная) 12 null", "Гимназия № 2 Русский язык 30 null",
+                "Гимназия № 2 Математика (профильная) 21 null");
     }
 
     @Test
