@@ -57,20 +57,7 @@ class ExamSummaryImport {
             problems.add(Problem.ofFile(fileName, "в файле нет ни одной строки с результатами ОО"));
         }
         DirectorySnapshot before = directory.snapshot();
-        int created = 0;
-        if (problems.isEmpty()) {
-            List<ExamSchoolSummary.SchoolRow> unknown = read.rows().stream()
-                    .filter(r -> before.schoolCode(r.identifier(), r.year()).isEmpty()).toList();
-            if (options.createMissing()) {
-                created = create(unknown, fileName, read.sheet(), options, problems);
-            } else {
-                for (ExamSchoolSummary.SchoolRow r : unknown) {
-                    problems.add(new Problem(fileName, read.sheet(), r.row(), r.identifierColumn(),
-                            before.unknownSchool(r.identifier(), r.year())
-                                    + " (загрузите справочник школ или используйте --create-missing)"));
-                }
-            }
-        }
+        int created = problems.isEmpty() ? unknownSchools(read, fileName, before, options, problems) : 0;
         DirectorySnapshot snapshot = created > 0 ? directory.snapshot() : before;
         Map<String, Long> subjects = subjects(read, fileName, snapshot, problems);
         if (problems.isEmpty()) {
@@ -92,6 +79,22 @@ class ExamSummaryImport {
         log.finish(batch, read.rows().size(), read.rows().size(), 0, warnings);
         return new ImportOutcome.Imported(fileName, batch, format.title(), read.rows().size(), read.rows().size(), 0,
                 warnings);
+    }
+
+    /** Creates the schools the directory lacks when asked, else names each with the closest known identifiers. */
+    private int unknownSchools(ExamSchoolSummary.Summary read, String fileName, DirectorySnapshot before,
+                               ImportOptions options, List<Problem> problems) {
+        List<ExamSchoolSummary.SchoolRow> unknown = read.rows().stream()
+                .filter(r -> before.schoolCode(r.identifier(), r.year()).isEmpty()).toList();
+        if (options.createMissing()) {
+            return create(unknown, fileName, read.sheet(), options, problems);
+        }
+        for (ExamSchoolSummary.SchoolRow r : unknown) {
+            problems.add(new Problem(fileName, read.sheet(), r.row(), r.identifierColumn(),
+                    before.unknownSchool(r.identifier(), r.year())
+                            + " (загрузите справочник школ или используйте --create-missing)"));
+        }
+        return 0;
     }
 
     private static ExamSchoolSummary.Summary read(Path file, String fileName, FileFormat format) {
