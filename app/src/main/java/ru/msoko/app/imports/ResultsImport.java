@@ -83,7 +83,8 @@ class ResultsImport {
             Problems problems = new Problems(PROBLEM_LIMIT);
             Writing writing = new Writing(fileName, snapshot, stored, new ResultBatchWriter(jdbcTemplate, batchId), problems,
                     format == FileFormat.RESULTS_CSV ? "participant" : null);
-            var read = ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key, reference, problems, writing);
+            var read = ReadAhead.run(sink -> ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key,
+                    reference, problems, sink), writing);
             if (!problems.isEmpty()) {
                 status.setRollbackOnly();
                 List<Problem> sorted = new ArrayList<>(problems.list());

@@ -40,10 +40,13 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "reference (parse + validate, no database): %.2f s%n", parse);
 
         String h2 = "jdbc:h2:file:" + work.resolve("h2/msoko")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + System.getProperty("bench.h2", "");
         double h2Time = importInto(demo, work.resolve("h2"), h2, "sa", "");
         report("H2 (embedded file)", demo.resultRows(), h2Time, parse);
 
+        if (args.length > 1 && args[1].equals("h2")) {
+            return;
+        }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             double pgTime = importInto(demo, work.resolve("pg"), pg.getJdbcUrl("postgres", "postgres"), "postgres",
                     "postgres");
@@ -85,13 +88,50 @@ public final class ImportBenchmark {
                 .run("--msoko.data=" + data, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                         "--spring.datasource.password=" + password, "--logging.level.root=warn")) {
             ImportService service = ctx.getBean(ImportService.class);
+            experiment(ctx.getBean(javax.sql.DataSource.class));
             check(service.importFile(demo.schoolsFile(), "schools.csv", "bench", ImportOptions.STRICT));
             long start = System.nanoTime();
+            long cpu = cpu();
             for (Path f : demo.resultFiles()) {
                 check(service.importFile(f, f.getFileName().toString(), "bench", ImportOptions.STRICT));
             }
+            System.out.printf(Locale.ROOT, "  process CPU %.2f s%n", (cpu() - cpu) / 1e9);
             return (System.nanoTime() - start) / 1e9;
         }
+    }
+
+    private static void experiment(javax.sql.DataSource ds) {
+        String drop = System.getProperty("bench.drop", "");
+        if (drop.isEmpty()) {
+            return;
+        }
+        try (var c = ds.getConnection()) {
+            var md = c.getMetaData();
+            java.util.List<String> sql = new java.util.ArrayList<>();
+            try (var rs = md.getImportedKeys(null, null, "result")) {
+                while (rs.next()) {
+                    if (drop.contains(rs.getString("FKCOLUMN_NAME"))) {
+                        sql.add("alter table result drop constraint \"" + rs.getString("FK_NAME") + "\"");
+                    }
+                }
+            }
+            for (String ix : drop.split(",")) {
+                if (ix.startsWith("ix_") || ix.startsWith("uq_")) {
+                    sql.add(ix.startsWith("uq_") ? "alter table result drop constraint " + ix : "drop index " + ix);
+                }
+            }
+            for (String q : sql) {
+                System.out.println(q);
+                c.createStatement().execute(q);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void check(ImportOutcome o) {

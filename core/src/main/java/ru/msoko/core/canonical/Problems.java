@@ -1,10 +1,12 @@
 package ru.msoko.core.canonical;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-/** Collects problems of one file; keeps the first {@code limit} in detail and counts the rest. */
+/**
+ * Collects problems of one file; keeps the first {@code limit} in detail and counts the rest. Thread-safe: the
+ * importer reads a file on one thread while it writes on another, and both report problems.
+ */
 public final class Problems {
 
     private final int limit;
@@ -15,22 +17,22 @@ public final class Problems {
         this.limit = limit;
     }
 
-    public void add(Problem p) {
+    public synchronized void add(Problem p) {
         total++;
         if (kept.size() < limit) {
             kept.add(p);
         }
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return total == 0;
     }
 
-    public long total() {
+    public synchronized long total() {
         return total;
     }
 
-    public List<Problem> list() {
-        return Collections.unmodifiableList(kept);
+    public synchronized List<Problem> list() {
+        return List.copyOf(kept);
     }
 }
