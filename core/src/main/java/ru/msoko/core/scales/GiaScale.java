@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import ru.msoko.core.domain.ProcedureKind;
+import ru.msoko.core.domain.TaskLayout;
+import ru.msoko.core.domain.TaskScores;
 
 /**
  * A ГИА scale (data-formats §2.3, §2.4) as published for one procedure (ОГЭ, ГВЭ-9, ГВЭ-11, ЕГЭ), year, subject,
@@ -126,6 +128,21 @@ public record GiaScale(Key key, List<MarkScale.Band> bands, List<Point> table, I
     public Integer maxPrimary() {
         return !bands.isEmpty() ? Integer.valueOf(bands.get(bands.size() - 1).to())
                 : !table.isEmpty() ? Integer.valueOf(table.get(table.size() - 1).primary()) : null;
+    }
+
+    /**
+     * A participant's score per task label, for the conditions: not attempted counts 0; empty when the scores do
+     * not fit the layout.
+     */
+    public static Map<String, Integer> byLabel(TaskLayout layout, TaskScores scores) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        if (layout == null || scores == null || layout.size() != scores.size()) {
+            return out;
+        }
+        for (int i = 0; i < scores.size(); i++) {
+            out.put(layout.tasks().get(i).label(), scores.attempted(i) ? scores.score(i) : 0);
+        }
+        return out;
     }
 
     /** Whether a test score is below the minimum; empty when the scale has no minimum. */
