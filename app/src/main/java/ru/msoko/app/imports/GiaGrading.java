@@ -7,6 +7,7 @@ import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.core.domain.Result;
 import ru.msoko.core.domain.TaskLayout;
 import ru.msoko.core.scales.GiaScale;
+import ru.msoko.core.text.RussianPlural;
 
 /**
  * Applies the ГИА scales in force to the results of one file: a result without a mark (ОГЭ, ГВЭ, ЕГЭ base
@@ -89,13 +90,17 @@ final class GiaGrading {
     List<String> warnings() {
         List<String> out = new ArrayList<>();
         if (contradicted > 0) {
-            out.add("отметка или тестовый балл в файле расходится со шкалой ГИА у " + contradicted
-                    + " участников (в базе оставлено значение из файла), например: " + String.join("; ", contradictions));
+            out.add("отметка или тестовый балл в файле расходится со шкалой ГИА у " + participants(contradicted)
+                    + " (в базе оставлено значение из файла), например: " + String.join("; ", contradictions));
         }
         if (ungraded > 0) {
-            out.add("отметка или тестовый балл не вычислены по шкале ГИА у " + ungraded + " участников, например: "
+            out.add("отметка или тестовый балл не вычислены по шкале ГИА у " + participants(ungraded) + ", например: "
                     + String.join("; ", undetermined));
         }
         return out;
+    }
+
+    private static String participants(int n) {
+        return n + " " + RussianPlural.of(n, "участника", "участников", "участников");
     }
 }
