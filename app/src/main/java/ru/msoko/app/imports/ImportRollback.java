@@ -87,6 +87,7 @@ public class ImportRollback {
             return new Outcome.Refused("загрузка № " + id + " — справочник школ: школы из него могут быть в других "
                     + "загрузках, поэтому справочник не отменяется; исправьте его, загрузив исправленный файл");
         }
+        boolean giaScalesGone = giaScales.release(id);
         long removed = releaseScaleMarks(id);
         for (String table : TABLES_BY_IMPORT) {
             for (String children : CHILDREN.getOrDefault(table, List.of())) {
@@ -95,7 +96,9 @@ public class ImportRollback {
             removed += jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
         }
         forgetEmptyLayouts();
-        giaScales.markStoredResults();
+        if (giaScalesGone) {
+            giaScales.markStoredResults();
+        }
         jdbc.sql("""
                 update import_batch set state = :state, rolled_back_at = :now, rolled_back_by = :user,
                     original_hash = content_hash, content_hash = :freed where id = :id""")
@@ -115,7 +118,6 @@ public class ImportRollback {
                 update result set mark = null, mark_scale_id = null
                 where mark_scale_id in (select id from mark_scale where import_id = :id)""")
                 .param("id", id).update();
-        giaScales.release(id);
         return 0;
     }
 

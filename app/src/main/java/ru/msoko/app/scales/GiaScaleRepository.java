@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -136,7 +137,7 @@ public class GiaScaleRepository {
 
     /** A stored result whose mark or test score is the scale's to give. */
     private record Unmarked(long id, Procedure.Key work, String variant, double primary, String tasks, String layout,
-                            Long scaleId) {
+                            Long scaleId, Integer mark, Double test) {
     }
 
     /**
@@ -149,14 +150,15 @@ public class GiaScaleRepository {
         Snapshot scales = snapshot();
         List<Unmarked> unmarked = jdbc.sql("""
                 select r.id, a.kind, a.exam_year, s.code, a.grade, r.variant, r.primary_score, r.tasks, a.task_layout,
-                       r.gia_scale_id
+                       r.gia_scale_id, r.mark, r.test_score
                 from result r join assessment a on a.id = r.assessment_id join subject s on s.id = a.subject_id
                 where (r.gia_scale_id is not null or r.mark is null and r.test_score is null)
                   and r.absent = false and r.primary_score is not null
                   and a.kind in ('OGE', 'GVE9', 'EGE', 'GVE11')""")
                 .query((rs, n) -> new Unmarked(rs.getLong(1), new Procedure.Key(ProcedureKind.valueOf(rs.getString(2)),
                         rs.getInt(3), rs.getString(4), rs.getInt(5)), rs.getString(6), rs.getDouble(7), rs.getString(8),
-                        rs.getString(9), rs.getObject(10, Long.class))).list();
+                        rs.getString(9), rs.getObject(10, Long.class), rs.getObject(11, Integer.class),
+                        rs.getObject(12, Double.class))).list();
         int marked = 0;
         for (Unmarked u : unmarked) {
             Stored scale = scales.find(u.work(), u.variant()).orElse(null);
@@ -165,11 +167,11 @@ public class GiaScaleRepository {
                     u.tasks() == null ? null : TaskScores.unpack(u.tasks())));
             boolean given = g != null && (g.mark() != null || g.test() != null);
             Long by = given ? Long.valueOf(scale.id()) : null;
-            if (given || u.scaleId() != null) {
+            Integer mark = given ? g.mark() : null;
+            Double test = given && g.test() != null ? Double.valueOf(g.test()) : null;
+            if (!Objects.equals(by, u.scaleId()) || !Objects.equals(mark, u.mark()) || !Objects.equals(test, u.test())) {
                 jdbc.sql("update result set mark = :mark, test_score = :test, gia_scale_id = :scale where id = :id")
-                        .param("mark", given ? g.mark() : null)
-                        .param("test", given && g.test() != null ? Double.valueOf(g.test()) : null)
-                        .param("scale", by).param("id", u.id()).update();
+                        .param("mark", mark).param("test", test).param("scale", by).param("id", u.id()).update();
             }
             marked += given && !by.equals(u.scaleId()) ? 1 : 0;
         }
@@ -179,12 +181,19 @@ public class GiaScaleRepository {
     /**
      * Takes away the marks and test scores the scales of an import gave, before they are deleted; then the
      * scales left in force give them again.
+     *
+     * @return whether the import had ГИА scales
      */
-    public void release(long importId) {
+    public boolean release(long importId) {
+        if (jdbc.sql("select count(*) from gia_scale where import_id = :id").param("id", importId).query(Long.class)
+                .single() == 0) {
+            return false;
+        }
         jdbc.sql("""
                 update result set mark = null, test_score = null, gia_scale_id = null
                 where gia_scale_id in (select id from gia_scale where import_id = :id)""")
                 .param("id", importId).update();
+        return true;
     }
 
     private static String clip(String s) {
