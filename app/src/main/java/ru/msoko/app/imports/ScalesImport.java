@@ -11,6 +11,7 @@ import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.app.scales.MarkScaleRepository;
 import ru.msoko.core.canonical.Problem;
+import ru.msoko.core.canonical.Problems;
 import ru.msoko.core.scales.GiaScale;
 import ru.msoko.core.scales.GiaScaleCsv;
 import ru.msoko.core.scales.MarkScale;
@@ -89,15 +90,10 @@ class ScalesImport {
      * again is skipped. Stored results without a mark or test score get them from the scales in force.
      */
     ImportOutcome gia(Path file, String fileName, String hash, String user, TransactionStatus status) {
-        GiaScaleCsv.Summary read;
-        try {
-            read = new GiaScaleCsv(directory.snapshot()::subjectCode).read(file, fileName, ResultsImport.PROBLEM_LIMIT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GiaScaleCsv.Summary read = reading(() -> new GiaScaleCsv(directory.snapshot()::subjectCode)
+                .read(file, fileName, ResultsImport.PROBLEM_LIMIT));
         if (!read.problems().isEmpty()) {
-            status.setRollbackOnly();
-            return new ImportOutcome.Rejected(fileName, read.problems().list(), read.problems().total());
+            return rejected(fileName, read.problems(), status);
         }
         var stored = giaScales.snapshot();
         long batchId = log.start(fileName, hash, FileFormat.GIA_SCALES_CSV.title(), user);
@@ -132,15 +128,10 @@ class ScalesImport {
     }
 
     ImportOutcome corrections(Path file, String fileName, String hash, String user, TransactionStatus status) {
-        ScaleCorrectionCsv.Summary read;
-        try {
-            read = new ScaleCorrectionCsv(directory.snapshot()::subjectCode).read(file, fileName, ResultsImport.PROBLEM_LIMIT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScaleCorrectionCsv.Summary read = reading(() -> new ScaleCorrectionCsv(directory.snapshot()::subjectCode)
+                .read(file, fileName, ResultsImport.PROBLEM_LIMIT));
         if (!read.problems().isEmpty()) {
-            status.setRollbackOnly();
-            return new ImportOutcome.Rejected(fileName, read.problems().list(), read.problems().total());
+            return rejected(fileName, read.problems(), status);
         }
         long batchId = log.start(fileName, hash, FileFormat.SCALE_CORRECTIONS_CSV.title(), user);
         for (ScaleCorrection c : read.corrections()) {
@@ -150,6 +141,24 @@ class ScalesImport {
         log.finish(batchId, read.corrections().size(), read.corrections().size(), 0, warnings);
         return new ImportOutcome.Imported(fileName, batchId, FileFormat.SCALE_CORRECTIONS_CSV.title(),
                 read.corrections().size(), read.corrections().size(), 0, warnings);
+    }
+
+    /** Reading a file, whose failure to read is not a problem of its content. */
+    private interface Read<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T reading(Read<T> read) {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ImportOutcome rejected(String fileName, Problems problems, TransactionStatus status) {
+        status.setRollbackOnly();
+        return new ImportOutcome.Rejected(fileName, problems.list(), problems.total());
     }
 
     private static String describe(MarkScale s) {
