@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.msoko.core.domain.ProcedureKind;
+import ru.msoko.core.domain.TaskLayout;
+import ru.msoko.core.domain.TaskScores;
 
 /**
  * Applying ГИА scales. The scales are those of data-formats §2.3 (ОГЭ 2024): Russian 0–14/15–22/23–28/29–33 with
@@ -172,6 +174,16 @@ class GiaScaleTest {
         assertThat(GiaScale.check(ProcedureKind.VPR, bands(7, 14, 21, 31), List.of(), null, null, List.of()))
                 .extracting(GiaScale.Issue::message).containsExactly("процедура ВПР — не ГИА: ожидается ОГЭ, ГВЭ-9, "
                         + "ГВЭ-11 или ЕГЭ");
+    }
+
+    /** Scores by label for the conditions: a task not attempted counts 0; scores that do not fit the layout give none. */
+    @Test
+    void taskScoresAreLabelledByTheLayout() {
+        TaskLayout layout = TaskLayout.parse("1=1;2=2;3=1");
+        assertThat(GiaScale.byLabel(layout, TaskScores.of(1, TaskScores.NOT_ATTEMPTED, 0)))
+                .isEqualTo(Map.of("1", 1, "2", 0, "3", 0));
+        assertThat(GiaScale.byLabel(layout, TaskScores.of(1, 2))).isEmpty();
+        assertThat(GiaScale.byLabel(null, TaskScores.of(1, 2, 1))).isEmpty();
     }
 
     @Test
