@@ -17,7 +17,7 @@ import ru.msoko.core.canonical.Problem;
 /** {@code msoko import FILE…}: each file is one transaction; a rejected file changes nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Загрузить файлы: schools.csv (справочник школ), results.csv (результаты), файлы ВПР из "
-                + "ФИС ОКО (xlsx), шкалы перевода баллов в отметки и исправления шкал (CSV). Формат определяется по "
+                + "ФИС ОКО (xlsx), шкалы перевода баллов в отметки, исправления шкал и шкалы ГИА (CSV). Формат определяется по "
                 + "содержимому. Каждый файл загружается целиком или не загружается совсем.")
 class ImportCommand implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ import ru.msoko.core.gia.MoscowEgeCsv;
 import ru.msoko.core.gia.RcoiReader;
 import ru.msoko.core.gia.RegionalEgeSummaryXlsx;
 import ru.msoko.core.journal.JournalCsv;
+import ru.msoko.core.scales.GiaScaleCsv;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
 
@@ -27,6 +28,8 @@ enum FileFormat {
             "в первой строке есть столбцы «school_code», «municipality_code» и «name»"),
     MARK_SCALES_CSV("шкалы перевода первичных баллов в отметки (CSV)",
             "в первой строке есть столбцы year, grade, subject и границы отметок mark2_from … mark5_to"),
+    GIA_SCALES_CSV("шкалы ГИА: ОГЭ, ГВЭ, ЕГЭ (CSV)",
+            "в первой строке есть столбцы procedure, year, subject и entry (части шкалы: mark, test, minimum, rule)"),
     SCALE_CORRECTIONS_CSV("подтверждённые исправления шкал (CSV)",
             "в первой строке есть столбцы year, grade, subject, mark, from, to, confirmed_by и reason"),
     FISOKO_FORM(FisOkoFormat.FORM.title(), "в книге есть лист «Протокол» (форма сбора результатов ВПР)"),
@@ -116,6 +119,9 @@ enum FileFormat {
         }
         if (MarkScaleCsv.recognises(names)) {
             return MARK_SCALES_CSV;
+        }
+        if (GiaScaleCsv.recognises(names)) {
+            return GIA_SCALES_CSV;
         }
         return ScaleCorrectionCsv.recognises(names) ? SCALE_CORRECTIONS_CSV : UNKNOWN;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.core.text.RussianPlural;
 
 /**
@@ -21,14 +22,18 @@ public class ImportRollback {
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
-            "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution");
+            "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution", "gia_scale");
 
     /** Rows that belong to an import through their parent: deleted before it. */
     private static final Map<String, List<String>> CHILDREN = Map.of(
             "mark_scale", List.of("delete from mark_scale_band where scale_id in (select id from mark_scale where import_id = :id)"),
             "work_codifier", List.of(
                     "delete from work_codifier_task where codifier_id in (select id from work_codifier where import_id = :id)",
-                    "delete from work_codifier_code where codifier_id in (select id from work_codifier where import_id = :id)"));
+                    "delete from work_codifier_code where codifier_id in (select id from work_codifier where import_id = :id)"),
+            "gia_scale", List.of(
+                    "delete from gia_scale_band where scale_id in (select id from gia_scale where import_id = :id)",
+                    "delete from gia_scale_point where scale_id in (select id from gia_scale where import_id = :id)",
+                    "delete from gia_scale_rule where scale_id in (select id from gia_scale where import_id = :id)"));
 
     /** Directory files: their schools are shared by every later import, so they are corrected, not rolled back. */
     private static final java.util.Set<String> DIRECTORIES = java.util.Set.of(FileFormat.SCHOOLS_CSV.title(),
@@ -52,10 +57,12 @@ public class ImportRollback {
 
     private final JdbcClient jdbc;
     private final ImportLog log;
+    private final GiaScaleRepository giaScales;
 
-    ImportRollback(JdbcClient jdbc, ImportLog log) {
+    ImportRollback(JdbcClient jdbc, ImportLog log, GiaScaleRepository giaScales) {
         this.jdbc = jdbc;
         this.log = log;
+        this.giaScales = giaScales;
     }
 
     /**
@@ -80,6 +87,7 @@ public class ImportRollback {
             return new Outcome.Refused("загрузка № " + id + " — справочник школ: школы из него могут быть в других "
                     + "загрузках, поэтому справочник не отменяется; исправьте его, загрузив исправленный файл");
         }
+        boolean giaScalesGone = giaScales.release(id);
         long removed = releaseScaleMarks(id);
         for (String table : TABLES_BY_IMPORT) {
             for (String children : CHILDREN.getOrDefault(table, List.of())) {
@@ -88,6 +96,9 @@ public class ImportRollback {
             removed += jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
         }
         forgetEmptyLayouts();
+        if (giaScalesGone) {
+            giaScales.markStoredResults();
+        }
         jdbc.sql("""
                 update import_batch set state = :state, rolled_back_at = :now, rolled_back_by = :user,
                     original_hash = content_hash, content_hash = :freed where id = :id""")
@@ -98,7 +109,9 @@ public class ImportRollback {
 
     /**
      * Marks that other imports' results got from a scale of this import are taken away with the scale; they
-     * come back when a scale for the work is loaded again. Returns 0: the results themselves stay.
+     * come back when a scale for the work is loaded again; those of a ГИА scale come back at once from the
+     * earlier version still in force (see {@link GiaScaleRepository#markStoredResults()}). Returns 0: the
+     * results themselves stay.
      */
     private long releaseScaleMarks(long id) {
         jdbc.sql("""

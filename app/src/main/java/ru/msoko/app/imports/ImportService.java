@@ -134,6 +134,7 @@ public class ImportService {
                         results.run(file, fileName, format, hash, user, options, status);
                 case SCHOOLS_CSV -> schools.run(file, fileName, hash, user, status);
                 case MARK_SCALES_CSV -> scales.scales(file, fileName, hash, user, status);
+                case GIA_SCALES_CSV -> scales.gia(file, fileName, hash, user, status);
                 case SCALE_CORRECTIONS_CSV -> scales.corrections(file, fileName, hash, user, status);
                 case OFFICIAL_MARKERS_XLSX -> markers.run(file, fileName, hash, user, options, status);
                 case LOGIN_LIST_XLSX -> logins.run(file, fileName, hash, user, status);

@@ -17,15 +17,17 @@ final class ResultBatchWriter {
     private static final String INSERT = """
             insert into result (import_id, assessment_id, school_id, participant, taken_on, class_label, gender,
                 variant, absent, tasks, primary_score, test_score, mark, passed, journal_mark, annual_mark, ovz,
-                repeater, medal_candidate, observed, olympiad_status, max_score, rechecked_score, mark_scale_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                repeater, medal_candidate, observed, olympiad_status, max_score, rechecked_score, mark_scale_id,
+                gia_scale_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * A result with its resolved database ids.
      *
      * @param markScaleId the scale the mark was computed from, {@code null} when the file gave it
+     * @param giaScaleId the ГИА scale the mark or test score was computed from, {@code null} when the file gave it
      */
-    record Row(long assessmentId, long schoolId, Result result, Long markScaleId) {
+    record Row(long assessmentId, long schoolId, Result result, Long markScaleId, Long giaScaleId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -86,11 +88,8 @@ final class ResultBatchWriter {
             ps.setString(21, r.status() == null ? null : r.status().name());
             setDouble(ps, 22, r.maxScore());
             setDouble(ps, 23, r.recheckedScore());
-            if (row.markScaleId() == null) {
-                ps.setNull(24, Types.BIGINT);
-            } else {
-                ps.setLong(24, row.markScaleId());
-            }
+            setLong(ps, 24, row.markScaleId());
+            setLong(ps, 25, row.giaScaleId());
         }
 
         @Override
@@ -103,6 +102,14 @@ final class ResultBatchWriter {
                 ps.setNull(i, Types.DOUBLE);
             } else {
                 ps.setDouble(i, d);
+            }
+        }
+
+        private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+            if (v == null) {
+                ps.setNull(i, Types.BIGINT);
+            } else {
+                ps.setLong(i, v);
             }
         }
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.TransactionStatus;
 import ru.msoko.app.codifiers.CodifierRepository;
 import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.directory.DirectorySnapshot;
+import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.app.scales.MarkScaleRepository;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Problem;
@@ -44,6 +45,7 @@ class ResultsImport {
     private final JdbcTemplate jdbcTemplate;
     private final DirectoryRepository directory;
     private final MarkScaleRepository scales;
+    private final GiaScaleRepository giaScales;
     private final Pseudonymizer pseudonymizer;
     private final ImportLog log;
     private final MissingEntities missing;
@@ -51,13 +53,14 @@ class ResultsImport {
     private final CodifierRepository storedCodifiers;
 
     ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory, MarkScaleRepository scales,
-                  Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
+                  GiaScaleRepository giaScales, Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
                   CodifierRepository storedCodifiers, @Value("${msoko.codifiers}") String codifiers) {
         this.storedCodifiers = storedCodifiers;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.directory = directory;
         this.scales = scales;
+        this.giaScales = giaScales;
         this.pseudonymizer = pseudonymizer;
         this.log = log;
         this.missing = missing;
@@ -81,7 +84,8 @@ class ResultsImport {
                     key -> stored.find(key, "").map(s -> OptionalInt.of(s.scale().maxPrimary())).orElse(OptionalInt.empty()));
             long batchId = log.start(fileName, hash, format.title(), user);
             Problems problems = new Problems(PROBLEM_LIMIT);
-            Writing writing = new Writing(fileName, snapshot, stored, new ResultBatchWriter(jdbcTemplate, batchId), problems,
+            Writing writing = new Writing(fileName, snapshot, stored, new GiaGrading(giaScales.snapshot()),
+                    new ResultBatchWriter(jdbcTemplate, batchId), problems,
                     format == FileFormat.RESULTS_CSV ? "participant" : null);
             var read = ReadAhead.run(sink -> ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key,
                     reference, problems, sink), writing);
@@ -95,6 +99,7 @@ class ResultsImport {
             List<String> warnings = new ArrayList<>(read.warnings());
             writing.withoutScale.forEach(k -> warnings.add("шкала перевода баллов в отметки для «" + describe(k)
                     + "» не загружена: отметки не вычислены; они появятся, когда шкала будет загружена"));
+            warnings.addAll(writing.gia.warnings());
             log.finish(batchId, read.rows(), read.accepted(), read.absent(), warnings);
             return new ImportOutcome.Imported(fileName, batchId, format.title(), read.rows(), read.accepted(),
                     read.absent(), warnings);
@@ -127,6 +132,7 @@ class ResultsImport {
         private final String fileName;
         private final DirectorySnapshot snapshot;
         private final MarkScaleRepository.Snapshot scales;
+        private final GiaGrading gia;
         private final ResultBatchWriter writer;
         private final Problems problems;
         private final String participantColumn;
@@ -135,8 +141,9 @@ class ResultsImport {
         private final Set<Procedure.Key> withoutScale = new LinkedHashSet<>();
         private TaskLayout layout = TaskLayout.EMPTY;
 
-        Writing(String fileName, DirectorySnapshot snapshot, MarkScaleRepository.Snapshot scales,
+        Writing(String fileName, DirectorySnapshot snapshot, MarkScaleRepository.Snapshot scales, GiaGrading gia,
                 ResultBatchWriter writer, Problems problems, String participantColumn) {
+            this.gia = gia;
             this.participantColumn = participantColumn;
             this.fileName = fileName;
             this.snapshot = snapshot;
@@ -170,7 +177,10 @@ class ResultsImport {
             }
             Long scaleId = null;
             Result marked = r;
-            if (needsMark(r)) {
+            GiaGrading.Graded graded = gia.grade(row, r, layout);
+            if (graded != null) {
+                marked = graded.result();
+            } else if (needsMark(r)) {
                 var scale = scales.find(r.procedure(), r.variant());
                 if (scale.isEmpty()) {
                     withoutScale.add(r.procedure());
@@ -188,7 +198,8 @@ class ResultsImport {
                 }
             }
             if (problems.isEmpty()) {
-                writer.add(new ResultBatchWriter.Row(entry.id(), snapshot.schoolId(r.schoolCode()), marked, scaleId));
+                writer.add(new ResultBatchWriter.Row(entry.id(), snapshot.schoolId(r.schoolCode()), marked, scaleId,
+                        graded == null ? null : graded.scaleId()));
             }
         }
 

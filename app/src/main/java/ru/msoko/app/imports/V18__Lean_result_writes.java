@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drops the secondary structures of {@code result} that only the write path paid for: the foreign keys on
- * {@code import_id} and {@code mark_scale_id} (H2 keeps an index for each) and the index on {@code import_id}.
+ * {@code import_id}, {@code mark_scale_id} and {@code gia_scale_id} (H2 keeps an index for each) and the index on {@code import_id}.
  * Every extra B-tree costs each imported row an insert and, in H2's MVStore, an undo-log entry rewritten at
  * commit (docs/benchmarks.md). Nothing reads by these columns except a rollback, which is rare and may scan.
  * The integrity they guarded is kept by {@link ImportRollback} (import batches are never deleted; a rolled-back
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class V18__Lean_result_writes extends BaseJavaMigration {
 
-    private static final Set<String> DROPPED_KEYS = Set.of("import_id", "mark_scale_id");
+    private static final Set<String> DROPPED_KEYS = Set.of("import_id", "mark_scale_id", "gia_scale_id");
 
     @Override
     public void migrate(Context context) throws SQLException {

@@ -311,6 +311,96 @@ abstract class ImportServiceContract {
         assertThat(count("select count(*) from result")).isEqualTo(2);
     }
 
+    /** The repository's reference/gia-scales.csv (the module's parent when tests run in app). */
+    private static Path giaReference() {
+        Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (!java.nio.file.Files.exists(d.resolve("reference/gia-scales.csv"))) {
+            d = d.getParent();
+        }
+        return d.resolve("reference/gia-scales.csv");
+    }
+
+    /** Test data, not an official scale: ОГЭ 2024 physics with «3» from 12 instead of 11 (data-formats §2.3). */
+    private static final String PHYSICS_V2 = """
+            procedure;year;subject;grade;entry;mark;primary_from;primary_to;source
+            ОГЭ;2024;Физика;9;mark;2;0;11;исправленная версия
+            ОГЭ;2024;Физика;9;mark;3;12;22;исправленная версия
+            ОГЭ;2024;Физика;9;mark;4;23;34;исправленная версия
+            ОГЭ;2024;Физика;9;mark;5;35;45;исправленная версия
+            """;
+
+    /**
+     * The shipped ГИА scales import without problems; results without marks get them from the scale in force; a
+     * new version of a scale re-marks them, and rolling it back brings the earlier version and its marks back.
+     */
+    @Test
+    void giaScalesAreVersionedAndARollbackBringsTheEarlierVersionBack() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        ImportOutcome reference = service.importFile(giaReference(), "gia-scales.csv", "test", ImportOptions.STRICT);
+
+        // 40 scales (counted in GiaScaleCsvTest): 25 with 4 bands (14 ОГЭ, 10 ГВЭ-9, ЕГЭ base maths) = 100 bands;
+        // rules: ОГЭ Russian 2 + mathematics 1; no ЕГЭ table is given by the documents
+        assertThat(reference).isInstanceOf(ImportOutcome.Imported.class);
+        long first = ((ImportOutcome.Imported) reference).batchId();
+        assertThat(((ImportOutcome.Imported) reference).format()).isEqualTo("шкалы ГИА: ОГЭ, ГВЭ, ЕГЭ (CSV)");
+        assertThat(count("select count(*) from gia_scale")).isEqualTo(40);
+        assertThat(count("select count(*) from gia_scale_band")).isEqualTo(100);
+        assertThat(count("select count(*) from gia_scale_rule")).isEqualTo(3);
+        assertThat(count("select count(*) from gia_scale_point")).isZero();
+        assertThat(jdbc.sql("select tasks from gia_scale_rule where mark = 3").query(String.class).single())
+                .isEqualTo("15 16 17 18 19 23 24 25");
+
+        // physics 2024 (0–10/11–22/23–34/35–45): 10 → «2», 11 → «3», 35 → «5»
+        importText("oge.csv", """
+                procedure;year;subject;grade;school_code;participant;primary_score
+                ОГЭ;2024;Физика;9;edu220001;50001;10
+                ОГЭ;2024;Физика;9;edu220001;50002;11
+                ОГЭ;2024;Физика;9;edu220002;50003;35
+                """);
+        assertThat(jdbc.sql("select mark from result order by primary_score").query(Integer.class).list())
+                .containsExactly(2, 3, 5);
+        assertThat(count("select count(*) from result where gia_scale_id is not null")).isEqualTo(3);
+
+        ImportOutcome.Imported second = (ImportOutcome.Imported) importText("physics-v2.csv", PHYSICS_V2);
+
+        assertThat(second.warnings()).containsExactly("шкала «ОГЭ 2024, PH, 9 класс»: новая версия вместо загруженной в "
+                + "загрузке № " + first + "; действует новая",
+                "по шкалам ГИА вычислены отметки или тестовые баллы загруженных ранее результатов: 3");
+        assertThat(count("select count(*) from gia_scale")).isEqualTo(41);
+        // version 2: 11 → «2»
+        assertThat(jdbc.sql("select mark from result order by primary_score").query(Integer.class).list())
+                .containsExactly(2, 2, 5);
+        assertThat(((ImportOutcome.Imported) importText("physics-v2-again.csv", PHYSICS_V2 + "\n")).warnings())
+                .containsExactly("уже загруженных ранее шкал с тем же содержанием: 1");
+        assertThat(count("select count(*) from gia_scale")).isEqualTo(41);
+
+        rollback.rollback(second.batchId(), "test", false);
+
+        assertThat(count("select count(*) from gia_scale")).isEqualTo(40);
+        assertThat(jdbc.sql("select mark from result order by primary_score").query(Integer.class).list())
+                .containsExactly(2, 3, 5);
+
+        rollback.rollback(first, "test", false);
+
+        assertThat(count("select count(*) from result where mark is not null or gia_scale_id is not null")).isZero();
+        Map<String, String> after = DatabaseState.fingerprint(jdbc);
+        for (String table : List.of("gia_scale", "gia_scale_band", "gia_scale_point", "gia_scale_rule")) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+    }
+
+    @Test
+    void aGiaScaleWithAGapIsRejectedNamingItsBand() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome o = importText("gap.csv", PHYSICS_V2.replace("mark;3;12;22", "mark;3;13;22"));
+
+        assertThat(((ImportOutcome.Rejected) o).problems()).extracting(Problem::describe).containsExactly(
+                "gap.csv, строка 3, столбец «primary_from»: шкала ОГЭ 2024, PH, 9 класс: между отметкой «2» (0–11) и "
+                        + "отметкой «3» (13–22) пропущен балл 12");
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
     /** A new kind of stored data must not escape a rollback: every table with an import_id is rolled back. */
     @Test
     void resultKeepsOnlyTheForeignKeysTheReadSideNeeds() throws Exception {
@@ -330,7 +420,7 @@ abstract class ImportServiceContract {
             }
         }
         assertThat(keyed).containsExactly("assessment_id", "school_id");
-        assertThat(indexed).doesNotContain("import_id", "mark_scale_id").contains("assessment_id", "participant");
+        assertThat(indexed).doesNotContain("import_id", "mark_scale_id", "gia_scale_id").contains("assessment_id", "participant");
     }
 
     @Test

@@ -146,6 +146,64 @@ class RcoiImportH2Test {
                 "edu220004 11113 7.0 - 78.0 2025-05-27 11 502");
     }
 
+    /**
+     * Test data, not official scales: ОГЭ 2025 mathematics for the 8 tasks of the sheets here (maximum 13) with
+     * 0–3/4–6/7–9/10–13 and «3» and above needing 2 points for tasks 6–8; ЕГЭ 2025 Russian with test score = 10 ×
+     * primary score for 0–7 and minimum 24.
+     */
+    private static final String SCALES = """
+            procedure;year;subject;entry;mark;primary_from;primary_to;test_score;tasks;min_sum
+            ОГЭ;2025;Математика;mark;2;0;3;;;
+            ОГЭ;2025;Математика;mark;3;4;6;;;
+            ОГЭ;2025;Математика;mark;4;7;9;;;
+            ОГЭ;2025;Математика;mark;5;10;13;;;
+            ОГЭ;2025;Математика;rule;3;;;;6-8;2
+            ЕГЭ;2025;Русский язык;test;;0;0;0;;
+            ЕГЭ;2025;Русский язык;test;;1;1;10;;
+            ЕГЭ;2025;Русский язык;test;;2;2;20;;
+            ЕГЭ;2025;Русский язык;test;;3;3;30;;
+            ЕГЭ;2025;Русский язык;test;;4;4;40;;
+            ЕГЭ;2025;Русский язык;test;;5;5;50;;
+            ЕГЭ;2025;Русский язык;test;;6;6;60;;
+            ЕГЭ;2025;Русский язык;test;;7;7;70;;
+            ЕГЭ;2025;Русский язык;minimum;;;;24;;
+            """;
+
+    @Test
+    void aSheetWithoutMarksGetsThemFromTheGiaScaleWithItsConditionsAndAContradictingMarkIsAWarning() {
+        assertThat(importFile(Fixtures.write(dir, "gia.csv", SCALES), ImportOptions.STRICT))
+                .isInstanceOf(ImportOutcome.Imported.class);
+        // row 3: 5 + 3 = 8 points (band «4»), tasks 6–8: 2 + 1 + 0 = 3 ≥ 2 → «4»
+        // row 4: 3 + 1 = 4 points (band «3»), tasks 6–8: 0 + 1 + 0 = 1 < 2 → «2»
+        // row 5: 6 + 7 = 13 points (band «5»), tasks 6–8: 7 → «5», but the sheet says «4»: kept, with a warning
+        Path oge = sheet("ОГЭ математика без отметок.xlsx", "02 ОГЭ Математика 03.06.2025", HEADER, List.of(
+                row(null, "01", "220001", "9А", 101, 5, "Тестов", "Тест", "Тестович", "", "301", "++-+2",
+                        "2(2)1(2)0(3)", 8, null),
+                row(null, "01", "220001", "9Б", 101, 5, "Примерова", "Проба", "Пробовна", "", "302", "+-+-1",
+                        "0(2)1(2)0(3)", 4, null),
+                row(null, "02", "220004", "9А", 102, 7, "Образцов", "Образец", "", "", "301", "++++2",
+                        "2(2)2(2)3(3)", 13, 4)));
+        // ЕГЭ: 5 and 7 primary points → 50 and 70
+        Path ege = sheet("ЕГЭ русский без баллов.xlsx", "01 ЕГЭ Русский язык 27.05.2025", SHORT_HEADER, List.of(
+                row(null, "01", "220001", "11А", 101, 5, "Тестов", "Тест", "Тестович", "", "501", "+-+2+", 5, null),
+                row(null, "02", "220004", "11", 102, 7, "Макетов", "Макет", "Макетович", "", "502", "++++3", 7, null)));
+
+        ImportOutcome.Imported o = (ImportOutcome.Imported) importFile(oge, ImportOptions.STRICT);
+        importFile(ege, ImportOptions.STRICT);
+
+        assertThat(o.warnings()).contains("отметка или тестовый балл в файле расходится со шкалой ГИА у 1 участника "
+                + "(в базе оставлено значение из файла), например: строка 5: в файле отметка «4», по шкале «ОГЭ 2025, "
+                + "MA, 9 класс» — «5»");
+        assertThat(jdbc.sql("""
+                select a.kind || ' ' || r.primary_score || ' ' || coalesce(cast(r.mark as varchar(4)), '-') || ' '
+                    || coalesce(cast(r.test_score as varchar(8)), '-') || ' ' || case when r.gia_scale_id is null
+                    then 'файл' else 'шкала' end
+                from result r join assessment a on a.id = r.assessment_id order by a.kind desc, r.primary_score""")
+                .query(String.class).list()).containsExactly(
+                "OGE 4.0 2 - шкала", "OGE 8.0 4 - шкала", "OGE 13.0 4 - файл",
+                "EGE 5.0 - 50.0 шкала", "EGE 7.0 - 70.0 шкала");
+    }
+
     @Test
     void theParticipantIsAPseudonymOfNameSchoolAndYearAndNoNameOrDocumentIsStored() {
         importFile(ogeMathematics(), ImportOptions.STRICT);

@@ -30,6 +30,13 @@ public record Result(Procedure.Key procedure, String schoolCode, String particip
                 recheckedScore);
     }
 
+    /** The same result with a test score (computed from the ЕГЭ scale when the file has none). */
+    public Result withTestScore(Double newTestScore) {
+        return new Result(procedure, schoolCode, participant, date, classLabel, gender, variant, absent, tasks,
+                primaryScore, newTestScore, mark, passed, journalMark, annualMark, flags, status, maxScore,
+                recheckedScore);
+    }
+
     /** Yes/no attributes of a result. */
     public record Flags(boolean ovz, boolean repeater, boolean medalCandidate, boolean observed) {
         public static final Flags NONE = new Flags(false, false, false, false);

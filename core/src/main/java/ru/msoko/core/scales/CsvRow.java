@@ -50,12 +50,17 @@ public final class CsvRow {
     }
 
     public Integer integer(String column) {
+        Integer v = optionalInteger(column);
+        if (v == null && text(column).isEmpty()) {
+            fail(column, "не заполнено");
+        }
+        return v;
+    }
+
+    /** A whole number, {@code null} when the cell is empty or not a number (then a problem). */
+    public Integer optionalInteger(String column) {
         try {
-            Integer v = Values.integer(text(column), "целое число");
-            if (v == null) {
-                fail(column, "не заполнено");
-            }
-            return v;
+            return Values.integer(text(column), "целое число");
         } catch (IllegalArgumentException e) {
             fail(column, e.getMessage());
             return null;
