@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import ru.msoko.core.canonical.TextDecoding;
+import ru.msoko.core.context.SchoolContextXlsx;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
@@ -37,6 +38,9 @@ enum FileFormat {
             "в одной из первых строк листа есть «Фамилия», «Первичный балл» и «Задания с кратким/развёрнутым ответом»"),
     LOGIN_LIST_XLSX("список логинов ОО ФИС ОКО (справочник школ)",
             "на листе есть столбцы «логин», «имя» и «регион» (муниципалитет)"),
+    SCHOOL_CONTEXT_XLSX("контекстные данные ОО (ФИС ОКО)",
+            "на листе есть столбец логина ОО («логин» или «Пользователь») и вопросы формы «Сбор контекстных данных об ОО»: "
+                    + "количество обучающихся, учителей, где расположена ОО и др."),
     WORK_CODIFIERS("описания работ ВПР (кодификаторы ALL.xlsx, KS.xlsx, KT.xlsx)",
             "это папка с файлами <класс>/<предмет>/ALL.xlsx"),
     UNKNOWN("не распознан", "ни один из известных форматов не подошёл");
@@ -76,6 +80,9 @@ enum FileFormat {
             }
             if (LoginListXlsx.recognises(file)) {
                 return LOGIN_LIST_XLSX;
+            }
+            if (SchoolContextXlsx.recognises(file)) {
+                return SCHOOL_CONTEXT_XLSX;
             }
             return FisOkoFormat.detect(file).map(f -> switch (f) {
                 case FORM -> FISOKO_FORM;

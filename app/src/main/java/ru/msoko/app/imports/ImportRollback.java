@@ -21,14 +21,16 @@ public class ImportRollback {
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
-            "mark_scale", "work_codifier");
+            "mark_scale", "work_codifier", "school_context");
 
     /** Rows that belong to an import through their parent: deleted before it. */
     private static final Map<String, List<String>> CHILDREN = Map.of(
             "mark_scale", List.of("delete from mark_scale_band where scale_id in (select id from mark_scale where import_id = :id)"),
             "work_codifier", List.of(
                     "delete from work_codifier_task where codifier_id in (select id from work_codifier where import_id = :id)",
-                    "delete from work_codifier_code where codifier_id in (select id from work_codifier where import_id = :id)"));
+                    "delete from work_codifier_code where codifier_id in (select id from work_codifier where import_id = :id)"),
+            "school_context", List.of(
+                    "delete from school_context_answer where context_id in (select id from school_context where import_id = :id)"));
 
     /** Directory files: their schools are shared by every later import, so they are corrected, not rolled back. */
     private static final java.util.Set<String> DIRECTORIES = java.util.Set.of(FileFormat.SCHOOLS_CSV.title(),

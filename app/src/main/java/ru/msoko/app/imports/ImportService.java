@@ -24,11 +24,13 @@ public class ImportService {
     private final OfficialMarkersImport markers;
     private final LoginListImport logins;
     private final CodifiersImport codifiers;
+    private final ContextImport context;
     private final TransactionTemplate tx;
 
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
-                  TransactionTemplate tx) {
+                  ContextImport context, TransactionTemplate tx) {
+        this.context = context;
         this.log = log;
         this.codifiers = codifiers;
         this.logins = logins;
@@ -133,6 +135,7 @@ public class ImportService {
                 case SCALE_CORRECTIONS_CSV -> scales.corrections(file, fileName, hash, user, status);
                 case OFFICIAL_MARKERS_XLSX -> markers.run(file, fileName, hash, user, options, status);
                 case LOGIN_LIST_XLSX -> logins.run(file, fileName, hash, user, status);
+                case SCHOOL_CONTEXT_XLSX -> context.run(file, fileName, hash, user, options, status);
                 case WORK_CODIFIERS -> throw new IllegalStateException("a folder, see importCodifiers");
                 case UNKNOWN -> throw new IllegalStateException("handled above");
             };

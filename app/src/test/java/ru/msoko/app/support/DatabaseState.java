@@ -16,9 +16,9 @@ public final class DatabaseState {
 
     private static final List<String> TABLES = List.of("municipality", "school", "school_identifier", "subject",
             "subject_alias", "assessment", "import_batch", "result", "app_user", "mark_scale", "mark_scale_band",
-            "mark_scale_correction");
+            "mark_scale_correction", "school_context", "school_context_answer");
     private static final Map<String, String> ORDER = Map.of("subject_alias", "alias_key", "mark_scale_band",
-            "scale_id, mark");
+            "scale_id, mark", "school_context_answer", "context_id, position_no");
 
     private DatabaseState() {
     }
@@ -38,7 +38,8 @@ public final class DatabaseState {
     }
 
     public static void clear(JdbcClient jdbc) {
-        for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker", "result",
+        for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker",
+                "school_context_answer", "school_context", "result",
                 "mark_scale_band",
                 "mark_scale", "mark_scale_correction", "import_rejection_problem", "import_rejection", "import_batch", "assessment", "app_user", "school_identifier",
                 "school", "municipality")) {

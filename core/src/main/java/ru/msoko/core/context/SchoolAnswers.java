@@ -20,6 +20,7 @@ final class SchoolAnswers {
     private final String sheet;
     private final long row;
     private final String login;
+    private final String loginColumn;
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final Map<ContextColumns.Meaning, String> texts = new EnumMap<>(ContextColumns.Meaning.class);
     private final Map<ContextColumns.Meaning, Boolean> flags = new EnumMap<>(ContextColumns.Meaning.class);
@@ -30,10 +31,11 @@ final class SchoolAnswers {
     Settlement settlement;
     Double nonNative;
 
-    SchoolAnswers(String sheet, long row, String login) {
+    SchoolAnswers(String sheet, long row, String login, String loginColumn) {
         this.sheet = sheet;
         this.row = row;
         this.login = login;
+        this.loginColumn = loginColumn;
     }
 
     /** Keeps an answer; a question repeated on another sheet (the 2022 service columns) is kept once if equal. */
@@ -62,7 +64,7 @@ final class SchoolAnswers {
 
     ContextRow row(int year, List<String> notes) {
         String[] municipality = split(texts.get(ContextColumns.Meaning.MUNICIPALITY));
-        return new ContextRow(sheet, row, login, year, name(), municipality[0], municipality[1], pupils, teachers,
+        return new ContextRow(sheet, row, login, loginColumn, year, name(), municipality[0], municipality[1], pupils, teachers,
                 settlement, schoolType(), ovzShare(notes), nonNative, Collections.unmodifiableMap(new LinkedHashMap<>(answers)));
     }
 

@@ -47,7 +47,7 @@ final class SheetReader {
                         + "» уже есть на этом листе в строке " + earlier));
                 continue;
             }
-            SchoolAnswers school = schools.computeIfAbsent(login, l -> new SchoolAnswers(sheet, line.number(), l));
+            SchoolAnswers school = schools.computeIfAbsent(login, l -> new SchoolAnswers(sheet, line.number(), l, loginHeader));
             for (ContextColumns.Column c : columns.columns) {
                 String value = line.cell(c.index()).trim();
                 if (!value.isEmpty() && c.meaning() != ContextColumns.Meaning.LOGIN
