@@ -111,6 +111,20 @@ abstract class SchoolContextContract {
     }
 
     @Test
+    void theReal2022FormIsRecognisedAndItsEduLoginsMatchTheSchLoginsOfTheList() {
+        ImportOutcome o = imports.importFile(RealData.require(
+                "vpr-altai-krai-fisoko/vpr_results/2022/Сбор контекстных данных об ОО (2022).xlsx"), "ctx2022.xlsx", "t",
+                new ImportOptions(true, null));
+
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        // xlsx.py: 678 logins edu22NNNN; only 3 have no sch22NNNN twin in logins.xlsx (edu224296, edu224299, edu224379)
+        assertThat(count("select count(*) from school_context where context_year = 2022")).isEqualTo(678);
+        assertThat(count("select count(*) from school")).isEqualTo(692 + 3);
+        // xlsx.py: in 3 rows a count on АОП exceeds its birth-year cohort: told, not rejected
+        assertThat(((ImportOutcome.Imported) o).warnings()).anyMatch(w -> w.startsWith("доля обучающихся по АОП (ОВЗ) не вычислена у 3 ОО"));
+    }
+
+    @Test
     void theContextOfTheAnalysedYearOrTheNearestEarlierOneOverridesTheDirectory() {
         jdbc.sql("update school set pupils = 999, teachers = 99, settlement = 'VILLAGE' where code in ('sch224145', 'sch224144')")
                 .update();
