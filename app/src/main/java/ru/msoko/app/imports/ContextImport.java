@@ -103,7 +103,7 @@ class ContextImport {
                 continue;
             }
             if (options.createMissing()) {
-                create(r, options.municipalityCode());
+                create(r, fileName, options.municipalityCode());
                 created++;
             } else {
                 problems.add(new Problem(fileName, r.sheet(), r.row(), r.loginColumn(), known.unknownSchool(r.login(), r.year())
@@ -115,7 +115,7 @@ class ContextImport {
     }
 
     /** A school of the form the directory lacks, with the form's name and municipality (else the user's, else «не указан»). */
-    private void create(ContextRow r, String userMunicipality) {
+    private void create(ContextRow r, String fileName, String userMunicipality) {
         String municipality;
         if (r.municipalityName() != null) {
             municipality = directory.ensureMunicipality(r.municipalityCode(), r.municipalityName()).code();
@@ -124,7 +124,7 @@ class ContextImport {
             try {
                 directory.municipalityId(municipality);
             } catch (IllegalArgumentException e) {
-                throw new InputException(Problem.ofFile(r.login(), "муниципалитет «" + municipality + "» не найден"));
+                throw new InputException(Problem.ofFile(fileName, "муниципалитет «" + municipality + "» (--municipality) не найден"));
             }
         } else {
             municipality = directory.ensureMunicipality(null, "не указан").code();
