@@ -2,7 +2,6 @@ package ru.msoko.core.context;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.msoko.core.fisoko.Columns;
@@ -206,10 +205,6 @@ final class ContextColumns {
             case "среднее общее образование" -> Meaning.SECONDARY;
             default -> Meaning.OTHER;
         };
-    }
-
-    OptionalInt find(Meaning meaning) {
-        return columns.stream().filter(c -> c.meaning() == meaning).mapToInt(Column::index).findFirst();
     }
 
     /** How many columns answer a question the analysis uses: a context form has several, other files none. */
