@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import ru.msoko.core.canonical.TextDecoding;
+import ru.msoko.core.context.SchoolContextXlsx;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
@@ -52,6 +53,9 @@ enum FileFormat {
             "в первой строке есть столбцы school_code, year, period, class, pupil, subject и mark"),
     JOURNAL_MARKS_CSV("распределение отметок из электронного журнала по классам (CSV)",
             "в первой строке есть столбцы school_code, year, period, class, subject и n2, n3, n4, n5"),
+    SCHOOL_CONTEXT_XLSX("контекстные данные ОО (ФИС ОКО)",
+            "на листе есть столбец логина ОО («логин» или «Пользователь») и вопросы формы «Сбор контекстных данных об ОО»: "
+                    + "количество обучающихся, учителей, где расположена ОО и др."),
     WORK_CODIFIERS("описания работ ВПР (кодификаторы ALL.xlsx, KS.xlsx, KT.xlsx)",
             "это папка с файлами <класс>/<предмет>/ALL.xlsx"),
     UNKNOWN("не распознан", "ни один из известных форматов не подошёл");
@@ -91,6 +95,9 @@ enum FileFormat {
             }
             if (LoginListXlsx.recognises(file)) {
                 return LOGIN_LIST_XLSX;
+            }
+            if (SchoolContextXlsx.recognises(file)) {
+                return SCHOOL_CONTEXT_XLSX;
             }
             return FisOkoFormat.detect(file).map(f -> switch (f) {
                 case FORM -> FISOKO_FORM;

@@ -22,7 +22,8 @@ public class ImportRollback {
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
-            "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution", "gia_scale");
+            "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution", "gia_scale",
+            "school_context");
 
     /** Rows that belong to an import through their parent: deleted before it. */
     private static final Map<String, List<String>> CHILDREN = Map.of(
@@ -33,7 +34,9 @@ public class ImportRollback {
             "gia_scale", List.of(
                     "delete from gia_scale_band where scale_id in (select id from gia_scale where import_id = :id)",
                     "delete from gia_scale_point where scale_id in (select id from gia_scale where import_id = :id)",
-                    "delete from gia_scale_rule where scale_id in (select id from gia_scale where import_id = :id)"));
+                    "delete from gia_scale_rule where scale_id in (select id from gia_scale where import_id = :id)"),
+            "school_context", List.of(
+                    "delete from school_context_answer where context_id in (select id from school_context where import_id = :id)"));
 
     /** Directory files: their schools are shared by every later import, so they are corrected, not rolled back. */
     private static final java.util.Set<String> DIRECTORIES = java.util.Set.of(FileFormat.SCHOOLS_CSV.title(),

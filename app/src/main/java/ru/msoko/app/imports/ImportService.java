@@ -26,13 +26,16 @@ public class ImportService {
     private final CodifiersImport codifiers;
     private final ExamSummaryImport examSummaries;
     private final JournalMarksImport journals;
+    private final ContextImport context;
     private final TransactionTemplate tx;
 
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
-                  ExamSummaryImport examSummaries, JournalMarksImport journals, TransactionTemplate tx) {
+                  ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
+                  TransactionTemplate tx) {
         this.examSummaries = examSummaries;
         this.journals = journals;
+        this.context = context;
         this.log = log;
         this.codifiers = codifiers;
         this.logins = logins;
@@ -141,6 +144,7 @@ public class ImportService {
                 case EGE_MOSCOW_CSV, EGE_REGIONAL_SUMMARY_XLSX ->
                         examSummaries.run(file, fileName, format, hash, user, options, status);
                 case JOURNAL_PUPILS_CSV, JOURNAL_MARKS_CSV -> journals.run(file, fileName, format, hash, user, status);
+                case SCHOOL_CONTEXT_XLSX -> context.run(file, fileName, hash, user, options, status);
                 case WORK_CODIFIERS -> throw new IllegalStateException("a folder, see importCodifiers");
                 case UNKNOWN -> throw new IllegalStateException("handled above");
             };

@@ -43,13 +43,37 @@ class AnalysisDataLoader {
     private record Assessment(long id, Procedure.Key key, TaskLayout layout) {
     }
 
+    /**
+     * Schools with the context that applies (one query, no per-school lookups): per school the imported context
+     * of the latest year not after {@code :year}, else of its latest year; of one year, the latest import. Its
+     * known fields take precedence over the school row's; the forms have no social index or ШНОР flag.
+     */
+    private static final String SCHOOLS_WITH_CONTEXT = """
+            select s.code, s.name, m.code, coalesce(c.school_type, s.school_type), coalesce(c.settlement, s.settlement),
+                   coalesce(c.pupils, s.pupils), coalesce(c.teachers, s.teachers), s.ses_index, s.low_results,
+                   coalesce(c.non_native_share, s.non_native_share)
+            from school s join municipality m on m.id = s.municipality_id
+            left join (select sc.school_id, sc.school_type, sc.settlement, sc.pupils, sc.teachers, sc.non_native_share,
+                              row_number() over (partition by sc.school_id
+                                  order by case when sc.context_year <= :year then 0 else 1 end,
+                                           sc.context_year desc, sc.import_id desc) as pick
+                       from school_context sc) c on c.school_id = s.id and c.pick = 1
+            order by s.code""";
+
     @Transactional(readOnly = true)
     public AnalysisData load() {
+        return load(null);
+    }
+
+    /**
+     * @param analysedYear the latest year analysed; {@code null} = the latest year with results. A school's
+     *                     imported context of that year or the nearest earlier one (else its newest) overrides
+     *                     the school directory's values field by field
+     */
+    @Transactional(readOnly = true)
+    public AnalysisData load(Integer analysedYear) {
         AnalysisDataBuilder builder = new AnalysisDataBuilder();
-        jdbc.sql("""
-                select s.code, s.name, m.code, s.school_type, s.settlement, s.pupils, s.teachers, s.ses_index,
-                       s.low_results, s.non_native_share
-                from school s join municipality m on m.id = s.municipality_id order by s.code""")
+        jdbc.sql(SCHOOLS_WITH_CONTEXT).param("year", contextYear(analysedYear))
                 .query(rs -> {
                     builder.addSchool(school(rs));
                 });
@@ -73,6 +97,15 @@ class AnalysisDataLoader {
                     });
         }
         return builder.build();
+    }
+
+    /** The year whose context applies: the one asked, else the latest with results, else any (the newest context). */
+    private int contextYear(Integer analysedYear) {
+        if (analysedYear != null) {
+            return analysedYear;
+        }
+        return jdbc.sql("select coalesce(max(exam_year), :none) from assessment").param("none", Integer.MAX_VALUE)
+                .query(Integer.class).single();
     }
 
     /** The imported ФИС ОКО lists (the newest import per school and year), for the reconciliation of the zones. */

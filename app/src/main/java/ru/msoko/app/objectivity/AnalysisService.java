@@ -33,7 +33,7 @@ public class AnalysisService {
     @Transactional
     public Run analyse(Collection<Integer> years, ObjectivitySettings settings, String user) {
         Instant started = Instant.now();
-        AnalysisData data = loader.load();
+        AnalysisData data = loader.load(years.isEmpty() ? null : java.util.Collections.max(years));
         ObjectivityEngine engine = new ObjectivityEngine(settings);
         List<OfficialMarker> official = loader.officialMarkers();
         AnalysisResult result = years.isEmpty() ? engine.analyse(data, official) : engine.analyse(data, years, official);
