@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -86,13 +87,16 @@ public final class Workbook implements AutoCloseable {
     private Rows rows(Sheet sheet) {
         try {
             return new Rows(sheet.getName(), sheet.openStream());
-        } catch (IOException e) {
-            throw unreadable(e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(sheet.getName(), e);
         }
     }
 
-    private InputException unreadable(Exception e) {
-        return new InputException(Problem.ofFile(fileName, "ошибка чтения книги Excel: " + e.getMessage()));
+    /** A damaged sheet (its XML broken, or refused by the parser: fastexcel's ExcelReaderException is unchecked). */
+    private InputException unreadable(String sheet, Exception e) {
+        Throwable cause = e instanceof ExcelReaderException && e.getCause() != null ? e.getCause() : e;
+        return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается: книга Excel повреждена ("
+                + cause.getMessage() + "). Сохраните книгу в Excel заново и загрузите ещё раз"));
     }
 
     @Override
@@ -143,8 +147,8 @@ public final class Workbook implements AutoCloseable {
                     }
                 }
                 return null;
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw unreadable(e);
+            } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
+                throw unreadable(name, e);
             }
         }
 
