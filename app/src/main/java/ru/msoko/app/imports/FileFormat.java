@@ -112,7 +112,7 @@ enum FileFormat {
         return n >= 2 && head[0] == 'P' && head[1] == 'K';
     }
 
-    /** For an unrecognised workbook, which sheets it has («листы книги: «Классы», «Лист1»»); empty for a text file. */
+    /** For an unrecognised workbook, which sheets it has («Листы книги: «Классы», «Лист1».»); empty for a text file. */
     static String sheetsOf(Path file) throws IOException {
         byte[] head = new byte[2];
         int n;
@@ -124,7 +124,7 @@ enum FileFormat {
         }
         try (Workbook book = Workbook.open(file, file.getFileName().toString())) {
             return book.sheetNames().stream().map(s -> "«" + s + "»")
-                    .collect(java.util.stream.Collectors.joining(", ", "листы книги: ", ". "));
+                    .collect(java.util.stream.Collectors.joining(", ", "Листы книги: ", ". "));
         } catch (InputException e) {
             return "";
         }

@@ -88,15 +88,20 @@ public final class Workbook implements AutoCloseable {
         try {
             return new Rows(sheet.getName(), sheet.openStream());
         } catch (IOException | RuntimeException e) {
-            throw unreadable(sheet.getName(), e);
+            throw unreadable(sheet.getName(), 0, e);
         }
     }
 
-    /** A damaged sheet (its XML broken, or refused by the parser: fastexcel's ExcelReaderException is unchecked). */
-    private InputException unreadable(String sheet, Exception e) {
+    /**
+     * A damaged sheet (its XML broken, or refused by the parser: fastexcel's ExcelReaderException is unchecked);
+     * the parser's message is kept to its first line (Aalto adds «at [row,col]» of the XML on the next).
+     */
+    private InputException unreadable(String sheet, long lastRow, Exception e) {
         Throwable cause = e instanceof ExcelReaderException && e.getCause() != null ? e.getCause() : e;
-        return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается: книга Excel повреждена ("
-                + cause.getMessage() + "). Сохраните книгу в Excel заново и загрузите ещё раз"));
+        String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается"
+                + (lastRow > 0 ? " после строки " + lastRow : "") + ": книга Excel повреждена (" + why
+                + "). Сохраните книгу в Excel заново и загрузите ещё раз"));
     }
 
     @Override
@@ -126,6 +131,7 @@ public final class Workbook implements AutoCloseable {
         private final String name;
         private final Stream<Row> stream;
         private final Iterator<Row> rows;
+        private long last;
 
         private Rows(String name, Stream<Row> stream) {
             this.name = name;
@@ -142,13 +148,14 @@ public final class Workbook implements AutoCloseable {
             try {
                 while (rows.hasNext()) {
                     Line line = line(rows.next());
+                    last = line.number();
                     if (!line.isBlank()) {
                         return line;
                     }
                 }
                 return null;
             } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
-                throw unreadable(name, e);
+                throw unreadable(name, last, e);
             }
         }
 
