@@ -222,7 +222,8 @@ abstract class MalformedInputContract {
 
         assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
         assertThat(((ImportOutcome.Imported) o).accepted()).isEqualTo(3);
-        assertThat(((ImportOutcome.Imported) o).format()).isEqualTo("ФИС ОКО: форма сбора результатов ВПР (Классы, Протокол)");
+        assertThat(((ImportOutcome.Imported) o).format())
+                .isEqualTo("ФИС ОКО: форма сбора результатов ВПР (Классы, Протокол)");
     }
 
     /**

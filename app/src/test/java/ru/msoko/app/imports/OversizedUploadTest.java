@@ -118,7 +118,8 @@ class OversizedUploadTest {
         HttpResponse<String> r = upload("большой.csv", new byte[50 * 1024]);
 
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).contains("Файл слишком большой", "10 КБ</span> за раз", "база данных не изменена").doesNotContain("Exception", "Whitelabel");
+        assertThat(r.body()).contains("Файл слишком большой", "10 КБ</span> за раз", "база данных не изменена")
+                .doesNotContain("Exception", "Whitelabel");
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from import_rejection").query(Long.class).single()).isEqualTo(rejections);
     }

@@ -16,7 +16,10 @@ import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** Small xlsx files for tests (sheet name → rows; a cell is a String, a Number or {@code null}) and surgery on their parts. */
+/**
+ * Small xlsx files for tests (sheet name → rows; a cell is a String, a Number or {@code null}) and surgery on
+ * their parts.
+ */
 public final class XlsxFiles {
 
     private XlsxFiles() {
