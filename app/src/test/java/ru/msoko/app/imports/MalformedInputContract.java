@@ -256,6 +256,8 @@ abstract class MalformedInputContract {
         Path file = c.file().apply(this);
         String name = file.getFileName().toString();
         Map<String, Long> before = rowCounts();
+        assertThat(before).containsKeys("result", "import_batch", "import_rejection", "import_rejection_problem");
+        assertThat(before.get("result")).as("Fixtures.RESULTS is stored").isEqualTo(6);
         Map<String, String> fingerprint = DatabaseState.fingerprint(jdbc);
 
         ImportOutcome outcome = service.importFile(file, name, "test", ImportOptions.STRICT);
