@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.TextDecoding;
 import ru.msoko.core.context.SchoolContextXlsx;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
 import ru.msoko.core.gia.MoscowEgeCsv;
+import ru.msoko.core.fisoko.Workbook;
+import ru.msoko.core.fisoko.XlsxLimits;
 import ru.msoko.core.gia.RcoiReader;
 import ru.msoko.core.gia.RegionalEgeSummaryXlsx;
 import ru.msoko.core.journal.JournalCsv;
@@ -83,13 +86,18 @@ enum FileFormat {
         return "распознан как «" + title + "», потому что " + because;
     }
 
-    static FileFormat detect(Path file) throws IOException {
+    /**
+     * @param limits what an xlsx may unpack to: checked before any reader opens it
+     * @throws ru.msoko.core.canonical.InputException when an xlsx is damaged or breaks the limits
+     */
+    static FileFormat detect(Path file, String fileName, XlsxLimits limits) throws IOException {
         byte[] head = new byte[64 * 1024];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        if (n >= 2 && head[0] == 'P' && head[1] == 'K') {
+        if (isZip(head, n)) {
+            limits.check(file, fileName);
             if (OfficialMarkersXlsx.recognises(file)) {
                 return OFFICIAL_MARKERS_XLSX;
             }
@@ -131,5 +139,27 @@ enum FileFormat {
             return GIA_SCALES_CSV;
         }
         return ScaleCorrectionCsv.recognises(names) ? SCALE_CORRECTIONS_CSV : UNKNOWN;
+    }
+
+    private static boolean isZip(byte[] head, int n) {
+        return n >= 2 && head[0] == 'P' && head[1] == 'K';
+    }
+
+    /** For an unrecognised workbook, which sheets it has («Листы книги: «Классы», «Лист1».»); empty for a text file. */
+    static String sheetsOf(Path file) throws IOException {
+        byte[] head = new byte[2];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (!isZip(head, n)) {
+            return "";
+        }
+        try (Workbook book = Workbook.open(file, file.getFileName().toString())) {
+            return book.sheetNames().stream().map(s -> "«" + s + "»")
+                    .collect(java.util.stream.Collectors.joining(", ", "Листы книги: ", ". "));
+        } catch (InputException e) {
+            return "";
+        }
     }
 }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.Problem;
+import ru.msoko.core.fisoko.XlsxLimits;
 
 /**
  * Imports one file as one transaction: either every row is stored, or nothing is and the user gets
@@ -28,11 +31,14 @@ public class ImportService {
     private final JournalMarksImport journals;
     private final ContextImport context;
     private final TransactionTemplate tx;
+    private final XlsxLimits limits;
 
+    /** @param maxUnpacked the most an uploaded xlsx may unpack to (a «zip bomb» is refused before it is read) */
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
                   ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
-                  TransactionTemplate tx) {
+                  TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked) {
+        this.limits = XlsxLimits.DEFAULT.withMaxUnpackedBytes(maxUnpacked.toBytes());
         this.examSummaries = examSummaries;
         this.journals = journals;
         this.context = context;
@@ -64,7 +70,7 @@ public class ImportService {
             if (java.nio.file.Files.size(file) == 0) {
                 outcome = rejected(fileName, List.of(Problem.ofFile(fileName, "файл пуст (0 байт)")));
             } else {
-                format = FileFormat.detect(file);
+                format = FileFormat.detect(file, fileName, limits);
                 outcome = store(file, fileName, format, hash, user, options);
             }
         } catch (InputException e) {
@@ -127,9 +133,15 @@ public class ImportService {
     private ImportOutcome store(Path file, String fileName, FileFormat format, String hash, String user,
                                 ImportOptions options) {
         if (format == FileFormat.UNKNOWN) {
-            return rejected(fileName, List.of(Problem.ofFile(fileName, "формат файла не распознан. Известные форматы: "
-                    + FileFormat.known() + ". Формат определяется по листам и заголовкам, а не по имени файла; "
-                    + "описание форматов — в руководстве пользователя")));
+            String sheets;
+            try {
+                sheets = FileFormat.sheetsOf(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return rejected(fileName, List.of(Problem.ofFile(fileName, "формат файла не распознан. " + sheets
+                    + "Известные форматы: " + FileFormat.known() + ". Формат определяется по листам и заголовкам, "
+                    + "а не по имени файла; описание форматов — в руководстве пользователя")));
         }
         return tx.execute(status -> {
             ImportOutcome outcome = switch (format) {

@@ -2,16 +2,11 @@ package ru.msoko.app.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.XlsxFiles;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.privacy.Pseudonymizer;
 
@@ -81,25 +77,7 @@ class RcoiImportH2Test {
         rows.add(row(title));
         rows.add(header);
         rows.addAll(participants);
-        Path file = dir.resolve(fileName);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook book = new Workbook(out, "msoko-test", "1.0");
-            Worksheet ws = book.newWorksheet("Лист1");
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object v = rows.get(r).get(c);
-                    if (v instanceof Number n) {
-                        ws.value(r, c, n);
-                    } else if (v != null) {
-                        ws.value(r, c, v.toString());
-                    }
-                }
-            }
-            book.finish();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return file;
+        return XlsxFiles.write(dir.resolve(fileName), Map.of("Лист1", rows));
     }
 
     private Path ogeMathematics() {

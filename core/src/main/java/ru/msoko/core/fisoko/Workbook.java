@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -86,13 +87,21 @@ public final class Workbook implements AutoCloseable {
     private Rows rows(Sheet sheet) {
         try {
             return new Rows(sheet.getName(), sheet.openStream());
-        } catch (IOException e) {
-            throw unreadable(e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(sheet.getName(), 0, e);
         }
     }
 
-    private InputException unreadable(Exception e) {
-        return new InputException(Problem.ofFile(fileName, "ошибка чтения книги Excel: " + e.getMessage()));
+    /**
+     * A damaged sheet (its XML broken, or refused by the parser: fastexcel's ExcelReaderException is unchecked);
+     * the parser's message is kept to its first line (Aalto adds «at [row,col]» of the XML on the next).
+     */
+    private InputException unreadable(String sheet, long lastRow, Exception e) {
+        Throwable cause = e instanceof ExcelReaderException && e.getCause() != null ? e.getCause() : e;
+        String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается"
+                + (lastRow > 0 ? " после строки " + lastRow : "") + ": книга Excel повреждена (" + why
+                + "). Сохраните книгу в Excel заново и загрузите ещё раз"));
     }
 
     @Override
@@ -122,6 +131,7 @@ public final class Workbook implements AutoCloseable {
         private final String name;
         private final Stream<Row> stream;
         private final Iterator<Row> rows;
+        private long last;
 
         private Rows(String name, Stream<Row> stream) {
             this.name = name;
@@ -138,13 +148,14 @@ public final class Workbook implements AutoCloseable {
             try {
                 while (rows.hasNext()) {
                     Line line = line(rows.next());
+                    last = line.number();
                     if (!line.isBlank()) {
                         return line;
                     }
                 }
                 return null;
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw unreadable(e);
+            } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
+                throw unreadable(name, last, e);
             }
         }
 
