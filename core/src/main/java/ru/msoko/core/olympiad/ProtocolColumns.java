@@ -65,7 +65,10 @@ final class ProtocolColumns {
         return new ProtocolColumns(names, roles, 2);
     }
 
-    /** A participant (name, or a code with a status) and a score, a status or a pass/fail result. */
+    /**
+     * A participant (name, or a code with a status) and a total, a status or a result. Task columns alone do not
+     * make a header: a data row «4 | … | 2 | 2 | участник» would look like one.
+     */
     boolean isTable() {
         for (Role r : roles) {
             if (r == Role.RCOI) {
@@ -73,8 +76,7 @@ final class ProtocolColumns {
             }
         }
         boolean identity = has(Role.FULL_NAME) || has(Role.SURNAME) || has(Role.CODE) && has(Role.STATUS);
-        return identity && (has(Role.TOTAL) || has(Role.STATUS) || has(Role.TASK) || has(Role.RESULT)
-                || has(Role.PASS_FAIL));
+        return identity && (has(Role.TOTAL) || has(Role.STATUS) || has(Role.RESULT) || has(Role.PASS_FAIL));
     }
 
     /** The column that names the participant. */

@@ -71,6 +71,8 @@ final class ProtocolRow {
         Integer grade = grade(kind);
         String school = year == null ? null : school(year);
         String identity = identity();
+        boolean olympiad = t.kind == ProtocolReader.Kind.OLYMPIAD;
+        Double max = olympiad ? max() : null;
         if (failed || kind == null || year == null || subject == null || grade == null) {
             return;
         }
@@ -78,8 +80,7 @@ final class ProtocolRow {
         String participant = c.has(Role.FULL_NAME) || c.has(Role.SURNAME)
                 ? pseudonymizer.apply(school + "|" + keyYear(kind, year, date) + "|" + identity)
                 : pseudonymizer.apply(identity);
-        Result r = t.kind == ProtocolReader.Kind.OLYMPIAD
-                ? olympiad(key, school, participant, date, grade) : passFail(key, school, participant, date, grade);
+        Result r = olympiad ? olympiad(key, school, participant, date, max) : passFail(key, school, participant, date);
         if (r != null && !failed) {
             offer(r);
         }
@@ -99,7 +100,7 @@ final class ProtocolRow {
         sink.accept(line.number(), r);
     }
 
-    private Result olympiad(Procedure.Key key, String school, String participant, LocalDate date, int grade) {
+    private Result olympiad(Procedure.Key key, String school, String participant, LocalDate date, Double max) {
         ProtocolColumns c = table.columns;
         int totalColumn = c.has(Role.TOTAL) ? c.of(Role.TOTAL) : c.of(Role.RESULT);
         String totalText = line.cell(totalColumn);
@@ -114,7 +115,6 @@ final class ProtocolRow {
         if (total == null && !isAbsent) {
             fail(totalColumn, "не указан балл участника");
         }
-        Double max = max();
         if (total != null && total < 0) {
             fail(totalColumn, "отрицательный балл");
         } else if (total != null && max != null && total > max + EPSILON) {
@@ -125,7 +125,7 @@ final class ProtocolRow {
                 null, null, null, null, Result.Flags.NONE, status, max, null);
     }
 
-    private Result passFail(Procedure.Key key, String school, String participant, LocalDate date, int grade) {
+    private Result passFail(Procedure.Key key, String school, String participant, LocalDate date) {
         ProtocolColumns c = table.columns;
         int column = c.has(Role.PASS_FAIL) ? c.of(Role.PASS_FAIL) : c.of(Role.RESULT);
         String raw = line.cell(column);
