@@ -22,7 +22,10 @@ enum Role {
                 .replaceAll("[:.\\s]+$", "").trim();
     }
 
-    /** The role of a header cell; the order of the checks matters («Статус участника» is not a name). */
+    /**
+     * The role of a header cell; the order of the checks matters («Статус участника» is not a name, «ФИО директора»
+     * and «Статус организации» of the ФИС ОКО context form are no participant and no status).
+     */
     static Role of(String header) {
         String n = norm(header);
         if (n.isEmpty()) {
@@ -34,12 +37,13 @@ enum Role {
         if (NUMBER_HEADER.matcher(n).matches()) {
             return NUMBER;
         }
+        if (n.contains("рожден") || n.contains("пол") && n.length() <= 4 || n.contains("снилс") || n.contains("паспорт")
+                || n.contains("телефон") || n.contains("учител") || n.contains("наставник") || n.contains("педагог")
+                || n.contains("директор") || n.contains("руководител") || n.contains("организаци") && !n.contains("образоват")) {
+            return PERSONAL;
+        }
         if (n.contains("статус") || n.contains("диплом") || n.contains("победител") && n.contains("призер")) {
             return STATUS;
-        }
-        if (n.contains("рожден") || n.contains("пол") && n.length() <= 4 || n.contains("снилс") || n.contains("паспорт")
-                || n.contains("телефон") || n.contains("учител") || n.contains("наставник") || n.contains("педагог")) {
-            return PERSONAL;
         }
         Role name = name(n);
         if (name != null) {
