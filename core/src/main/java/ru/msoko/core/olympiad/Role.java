@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * «Класс участия», «Итого», «Макс. балл», «Статус», «Результат» (a score or зачёт/незачёт).
  */
 enum Role {
+    /*
+     * PERSONAL: a column about the person or someone else (birth date, sex, teacher, director, phone, documents) —
+     * never read and not mentioned in warnings. RCOI: a РЦОИ answer-string column — the sheet is no protocol.
+     */
     NUMBER, FULL_NAME, SURNAME, FIRST_NAME, PATRONYMIC, CODE, SCHOOL, MUNICIPALITY, STUDY_CLASS, PARTICIPATION_CLASS,
     TASK, TOTAL, MAX, PERCENT, PLACE, STATUS, RESULT, PASS_FAIL, SUBJECT, STAGE, DATE, PERSONAL, RCOI, UNKNOWN;
 

@@ -184,6 +184,24 @@ class ProtocolReaderTest {
         assertThat(results).isEmpty();
     }
 
+    @Test
+    void aSchoolProtocolWithoutSchoolColumnTakesTheSchoolNamedAboveAndGradeRowsInside() throws IOException {
+        var s = read(write("школа.xlsx", "Лист1", List.of(
+                row("Протокол ШЭ ВсОШ по истории, 2025/2026 учебный год"),
+                row("Образовательная организация: МАОУ «Гимназия № 1»"),
+                row("ФИО", "Итого", "Максимальный балл", "Статус"),
+                row("5 класс"),
+                row("Пятов Пётр Петрович", 30, 50, "победитель"),
+                row("6 класс"),
+                row("Шестов Шамиль Шамилевич", 20, 60, "участник"))));
+        assertThat(problems.list()).isEmpty();
+        // The school is the name above the table (40002); the «5 класс» / «6 класс» rows give each row its grade.
+        assertThat(s.procedures()).containsExactly(new Procedure.Key(ProcedureKind.OLYMPIAD_SCHOOL, 2025, "HI", 5),
+                new Procedure.Key(ProcedureKind.OLYMPIAD_SCHOOL, 2025, "HI", 6));
+        assertThat(results).extracting(Result::schoolCode).containsOnly("40002");
+        assertThat(results).extracting(Result::maxScore).containsExactly(50.0, 60.0);
+    }
+
     /** An итоговое сочинение list (date above the table) and a собеседование sheet (date per row, once as a number). */
     static Path passFail(Path file) {
         List<List<Object>> essay = List.of(
