@@ -13,6 +13,7 @@ import ru.msoko.core.canonical.Directory;
 import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.canonical.Problems;
+import ru.msoko.core.canonical.Values;
 import ru.msoko.core.domain.Procedure;
 import ru.msoko.core.domain.TaskLayout;
 import ru.msoko.core.fisoko.Warnings;
@@ -195,7 +196,7 @@ public final class ProtocolReader {
             int result = c.of(Role.RESULT);
             for (int i = first; i < lines.size(); i++) {
                 String v = lines.get(i).cell(result);
-                if (!v.isBlank() && !ru.msoko.core.canonical.Values.isAbsent(v)) {
+                if (!v.isBlank() && !Values.isAbsent(v)) {
                     try {
                         return Spellings.passFail(v) != null ? Kind.PASS_FAIL : Kind.OLYMPIAD;
                     } catch (IllegalArgumentException e) {

@@ -104,7 +104,8 @@ final class ProtocolRow {
         ProtocolColumns c = table.columns;
         int totalColumn = c.has(Role.TOTAL) ? c.of(Role.TOTAL) : c.of(Role.RESULT);
         String totalText = line.cell(totalColumn);
-        boolean isAbsent = Values.isAbsent(totalText) || c.has(Role.STATUS) && Values.isAbsent(line.cell(c.of(Role.STATUS)));
+        boolean isAbsent = Values.isAbsent(totalText)
+                || c.has(Role.STATUS) && Values.isAbsent(line.cell(c.of(Role.STATUS)));
         Double sum = isAbsent ? null : taskSum();
         Double total = isAbsent ? null : decimal(totalColumn);
         if (total != null && sum != null && Math.abs(total - sum) > 1e-6) {
@@ -179,8 +180,10 @@ final class ProtocolRow {
         return max;
     }
 
+    /** «Статус»; in a table with «Итого», a «Результат (участия)» column holds the status. */
     private OlympiadStatus status() {
-        int column = table.columns.of(Role.STATUS);
+        ProtocolColumns c = table.columns;
+        int column = c.has(Role.STATUS) ? c.of(Role.STATUS) : c.has(Role.TOTAL) ? c.of(Role.RESULT) : -1;
         if (column < 0) {
             return null;
         }

@@ -131,12 +131,15 @@ class ProtocolReaderTest {
         results.clear();
         read(write("рэ.xlsx", "Лист1", List.of(
                 row("Региональный этап ВсОШ по математике, 15.01.2026"),
-                row("ФИО", "Наименование ОО", "Класс обучения", "Класс участия", "Балл", "Максимальный балл", "Статус"),
+                row("ФИО", "Наименование ОО", "Класс обучения", "Класс участия", "Балл", "Максимальный балл",
+                        "Результат участия"),
                 row("ТЕСТОВ ТЕСТ ТЕСТОВИЧ", "Средняя общеобразовательная школа № 5", 6, 9, 20, 80, "Призёр"))));
         assertThat(problems.list()).isEmpty();
         Result regional = results.get(0);
         // The participation class (9) is the grade; January 2026 is the olympiad year 2025/26 (key year 2025).
         assertThat(regional.procedure()).isEqualTo(new Procedure.Key(ProcedureKind.OLYMPIAD_REGIONAL, 2026, "MA", 9));
+        // «Результат участия» beside «Балл» is the status column.
+        assertThat(regional.status()).isEqualTo(OlympiadStatus.PRIZE_WINNER);
         assertThat(regional.participant().toLowerCase(java.util.Locale.ROOT))
                 .isEqualTo(schoolStage.toLowerCase(java.util.Locale.ROOT));
     }
