@@ -35,12 +35,14 @@ record Heading(ProcedureKind kind, LocalDate date, Integer schoolYear, Integer y
             + "|июл|август|сентябр|октябр|ноябр|декабр)\\p{L}*\\s+(\\d{4})", FLAGS);
     private static final String[] MONTHS = {"январ", "феврал", "марта", "апрел", "мая", "июн", "июл", "август",
             "сентябр", "октябр", "ноябр", "декабр"};
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)\\s*[/–—-]\\s*(?:20)?(\\d\\d)(?!\\d)");
+    private static final Pattern SCHOOL_YEAR =
+            Pattern.compile("(?<!\\d)(20\\d\\d)\\s*[/–—-]\\s*(?:20)?(\\d\\d)(?!\\d)");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
-    private static final Pattern GRADE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*-?\\s*(?:й|ый|ой)?\\s*(?:класс\\p{L}*|кл\\.?)"
-            + "(?!\\p{L})|(?:класс|параллель)\\p{L}*\\s*:?\\s*(\\d{1,2})(?!\\d)", FLAGS);
+    private static final Pattern GRADE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*-?\\s*(?:й|ый|ой)?\\s*"
+            + "(?:класс\\p{L}*|кл\\.?)(?!\\p{L})|(?:класс|параллель)\\p{L}*\\s*:?\\s*(\\d{1,2})(?!\\d)", FLAGS);
     private static final Pattern MAX = Pattern.compile("(?:макс\\p{L}*\\.?|возможн\\p{L}*)\\s*(?:\\p{L}+\\s*)?"
-            + "(?:балл\\p{L}*|б\\.)?\\s*[:=—-]?\\s*(\\d+(?:[.,]\\d+)?)|(?<!\\p{L})из\\s+(\\d+(?:[.,]\\d+)?)\\s*б", FLAGS);
+            + "(?:балл\\p{L}*|б\\.)?\\s*[:=—-]?\\s*(\\d+(?:[.,]\\d+)?)"
+            + "|(?<!\\p{L})из\\s+(\\d+(?:[.,]\\d+)?)\\s*б", FLAGS);
 
     static Heading parse(String text) {
         if (text == null || text.isBlank()) {

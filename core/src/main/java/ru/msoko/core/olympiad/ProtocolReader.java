@@ -108,7 +108,8 @@ public final class ProtocolReader {
             boolean data = columns == null && table != null && table.isData(line);
             if (columns != null) {
                 Heading heading = aboveHeading(above).over(table == null ? base : table.heading);
-                table = new Table(sheet, columns, line.number(), heading, Table.kind(columns, lines, i + columns.height));
+                Kind kind = Table.kind(columns, lines, i + columns.height);
+                table = new Table(sheet, columns, line.number(), heading, kind);
                 columns.ignored().forEach(h -> warnings.add(sheet, h, "столбец не распознан и пропущен", line.number(),
                         null));
                 above.clear();
@@ -228,7 +229,7 @@ public final class ProtocolReader {
             return false;
         }
 
-        /** A row inside the table that is not a participant («8 класс», «Максимальный балл: 60»): updates the heading. */
+        /** A non-participant row inside the table («8 класс», «Максимальный балл: 60»): updates the heading. */
         void note(String text) {
             heading = Heading.parse(text).over(heading);
         }

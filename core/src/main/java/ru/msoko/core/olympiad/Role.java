@@ -43,7 +43,8 @@ enum Role {
         }
         if (n.contains("рожден") || n.contains("пол") && n.length() <= 4 || n.contains("снилс") || n.contains("паспорт")
                 || n.contains("телефон") || n.contains("учител") || n.contains("наставник") || n.contains("педагог")
-                || n.contains("директор") || n.contains("руководител") || n.contains("организаци") && !n.contains("образоват")) {
+                || n.contains("директор") || n.contains("руководител")
+                || n.contains("организаци") && !n.contains("образоват")) {
             return PERSONAL;
         }
         if (n.contains("статус") || n.contains("диплом") || n.contains("победител") && n.contains("призер")) {
@@ -61,7 +62,8 @@ enum Role {
     }
 
     private static Role name(String n) {
-        if (n.contains("фио") || n.contains("ф.и.о") || n.contains("ф. и. о") || n.contains("фамилия") && n.contains("имя")
+        if (n.contains("фио") || n.contains("ф.и.о") || n.contains("ф. и. о")
+                || n.contains("фамилия") && n.contains("имя")
                 || n.equals("участник") || n.equals("обучающийся") || n.equals("ученик")) {
             return FULL_NAME;
         }
@@ -78,7 +80,8 @@ enum Role {
                 || n.equals("мсу") || n.contains("код мсу")) {
             return MUNICIPALITY;
         }
-        if (n.contains("код участника") || n.contains("шифр") || n.contains("идентификатор") || n.contains("логин участ")) {
+        if (n.contains("код участника") || n.contains("шифр") || n.contains("идентификатор")
+                || n.contains("логин участ")) {
             return CODE;
         }
         if (n.contains("образоват") || n.contains("школ") || n.matches("(?:.* )?о[оу](?: .*)?")
