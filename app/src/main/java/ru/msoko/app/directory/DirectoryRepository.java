@@ -35,10 +35,14 @@ public class DirectoryRepository {
         jdbc.sql("select a.alias_key, s.code from subject_alias a join subject s on s.id = a.subject_id")
                 .query((rs, n) -> subjects.put(rs.getString(1), rs.getString(2))).list();
         Map<String, Long> schoolIds = new HashMap<>();
-        jdbc.sql("select code, id from school").query((rs, n) -> schoolIds.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, String> schoolNames = new HashMap<>();
+        jdbc.sql("select code, id, name from school").query((rs, n) -> {
+            schoolNames.put(rs.getString(1), rs.getString(3));
+            return schoolIds.put(rs.getString(1), rs.getLong(2));
+        }).list();
         Map<String, Long> subjectIds = new HashMap<>();
         jdbc.sql("select code, id from subject").query((rs, n) -> subjectIds.put(rs.getString(1), rs.getLong(2))).list();
-        return new DirectorySnapshot(ids, subjects, schoolIds, subjectIds);
+        return new DirectorySnapshot(ids, subjects, schoolIds, subjectIds, schoolNames);
     }
 
     /** Inserts or updates a municipality by code; returns its id. */

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.msoko.core.canonical.Directory;
 import ru.msoko.core.canonical.EditDistance;
+import ru.msoko.core.canonical.SchoolNames;
 
 /**
  * The school and subject directory held in memory for one import: identifier → school with validity
@@ -28,10 +29,20 @@ public final class DirectorySnapshot implements Directory {
     private final Map<String, String> subjects;
     private final Map<String, Long> schoolIds;
     private final Map<String, Long> subjectIds;
+    /** Name key ({@link SchoolNames#key}) → codes of the schools with that name. */
+    private final Map<String, List<String>> codesByName = new HashMap<>();
+    /** Name key → «name (code)» for suggestions. */
+    private final Map<String, String> namesByKey = new HashMap<>();
 
+    /** @param schoolNames school code → its name in the directory */
     DirectorySnapshot(Map<String, List<Identifier>> identifiers, Map<String, String> subjects,
-                      Map<String, Long> schoolIds, Map<String, Long> subjectIds) {
+                      Map<String, Long> schoolIds, Map<String, Long> subjectIds, Map<String, String> schoolNames) {
         this.identifiers = identifiers;
+        schoolNames.forEach((code, name) -> {
+            String key = SchoolNames.key(name);
+            codesByName.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(code);
+            namesByKey.merge(key, name + " (" + code + ")", (a, b) -> a + ", " + b);
+        });
         this.subjects = subjects;
         this.schoolIds = new HashMap<>(schoolIds);
         this.subjectIds = new HashMap<>(subjectIds);
@@ -73,6 +84,16 @@ public final class DirectorySnapshot implements Directory {
                 .filter(c -> c.distance() <= 2)
                 .sorted(java.util.Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::code))
                 .limit(3).map(Candidate::code).toList();
+    }
+
+    @Override
+    public List<String> schoolsNamed(String name) {
+        return codesByName.getOrDefault(SchoolNames.key(name), List.of()).stream().sorted().toList();
+    }
+
+    @Override
+    public List<String> similarSchoolNames(String name) {
+        return SchoolNames.closest(name, namesByKey);
     }
 
     @Override

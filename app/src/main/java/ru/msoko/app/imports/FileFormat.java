@@ -21,6 +21,7 @@ import ru.msoko.core.gia.RcoiReader;
 import ru.msoko.core.gia.RegionalEgeSummaryXlsx;
 import ru.msoko.core.journal.JournalCsv;
 import ru.msoko.core.scales.GiaScaleCsv;
+import ru.msoko.core.olympiad.ProtocolReader;
 import ru.msoko.core.scales.MarkScaleCsv;
 import ru.msoko.core.scales.ScaleCorrectionCsv;
 
@@ -45,6 +46,11 @@ enum FileFormat {
             "на листе есть столбец «Логин» и столбцы маркеров вида «4 РУ», «5 МА»"),
     RCOI_GIA("РЦОИ: ведомость результатов ГИА (ОГЭ, ГВЭ, ЕГЭ)",
             "в одной из первых строк листа есть «Фамилия», «Первичный балл» и «Задания с кратким/развёрнутым ответом»"),
+    OLYMPIAD_PROTOCOL("ВсОШ: протокол этапа олимпиады (рейтинговая таблица)",
+            "на листе есть строка заголовка со столбцами «ФИО» (или «Фамилия») и «Итого» («Балл») или «Статус»"),
+    PASS_FAIL_LIST("итоговое сочинение (изложение), собеседование: зачёт/незачёт",
+            "на листе есть строка заголовка со столбцами «ФИО» (или «Фамилия») и «Результат» («Зачёт/незачёт») "
+                    + "со значениями «зачёт»/«незачёт»"),
     LOGIN_LIST_XLSX("список логинов ОО ФИС ОКО (справочник школ)",
             "на листе есть столбцы «логин», «имя» и «регион» (муниципалитет)"),
     EGE_MOSCOW_CSV("ЕГЭ по ОО: открытые данные Москвы (CSV)",
@@ -106,6 +112,10 @@ enum FileFormat {
             }
             if (SchoolContextXlsx.recognises(file)) {
                 return SCHOOL_CONTEXT_XLSX;
+            }
+            var protocol = ProtocolReader.recognise(file);
+            if (protocol.isPresent()) {
+                return protocol.get() == ProtocolReader.Kind.OLYMPIAD ? OLYMPIAD_PROTOCOL : PASS_FAIL_LIST;
             }
             return FisOkoFormat.detect(file).map(f -> switch (f) {
                 case FORM -> FISOKO_FORM;

@@ -145,7 +145,8 @@ public class ImportService {
         }
         return tx.execute(status -> {
             ImportOutcome outcome = switch (format) {
-                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020, RCOI_GIA ->
+                case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020, RCOI_GIA, OLYMPIAD_PROTOCOL,
+                     PASS_FAIL_LIST ->
                         results.run(file, fileName, format, hash, user, options, status);
                 case SCHOOLS_CSV -> schools.run(file, fileName, hash, user, status);
                 case MARK_SCALES_CSV -> scales.scales(file, fileName, hash, user, status);

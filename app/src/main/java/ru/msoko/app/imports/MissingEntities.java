@@ -103,7 +103,9 @@ class MissingEntities {
 
         @Override
         public Optional<String> schoolCode(String identifier, int year) {
-            return Optional.of(known.schoolCode(identifier, year).orElseGet(() -> {
+            List<String> named = known.schoolsNamed(identifier);
+            return Optional.of(known.schoolCode(identifier, year).or(() -> named.size() == 1
+                    ? Optional.of(named.get(0)) : Optional.empty()).orElseGet(() -> {
                 schools.add(identifier.trim());
                 return identifier.trim();
             }));

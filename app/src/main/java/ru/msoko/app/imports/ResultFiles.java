@@ -12,10 +12,11 @@ import ru.msoko.core.fisoko.FileHints;
 import ru.msoko.core.fisoko.FisOkoReader;
 import ru.msoko.core.fisoko.WorkReference;
 import ru.msoko.core.gia.RcoiReader;
+import ru.msoko.core.olympiad.ProtocolReader;
 
 /**
- * Reads a results file of any supported format into the same sink: the canonical CSV, a ФИС ОКО workbook or a
- * РЦОИ sheet.
+ * Reads a results file of any supported format into the same sink: the canonical CSV, a ФИС ОКО workbook, a
+ * РЦОИ sheet, a ВсОШ protocol or an итоговое сочинение/собеседование list.
  */
 final class ResultFiles {
 
@@ -42,6 +43,10 @@ final class ResultFiles {
         if (format == FileFormat.RCOI_GIA) {
             var s = new RcoiReader(directory, pseudonymizer).read(file, fileName, problems, sink);
             return new Read(s.rows(), s.accepted(), s.absent(), s.warnings(), s.schools());
+        }
+        if (format == FileFormat.OLYMPIAD_PROTOCOL || format == FileFormat.PASS_FAIL_LIST) {
+            var s = new ProtocolReader(directory, pseudonymizer).read(file, fileName, problems, sink);
+            return new Read(s.rows(), s.accepted(), s.absent(), s.warnings(), Map.of());
         }
         var s = new FisOkoReader(directory, pseudonymizer, reference)
                 .read(file, fileName, FileHints.of(file, fileName), problems, sink);

@@ -51,6 +51,26 @@ public final class DatabaseState {
         jdbc.sql("delete from subject where code like 'X%'").update();
     }
 
+    /**
+     * Every text column of every table («table.column») holding {@code text} in any case: a name pseudonymised at
+     * the door must be found nowhere (DESIGN §2.1).
+     */
+    public static List<String> textColumnsContaining(JdbcClient jdbc, String text) {
+        List<String[]> columns = jdbc.sql("""
+                select table_name, column_name from information_schema.columns
+                where lower(table_schema) = 'public' and (lower(data_type) like '%char%' or lower(data_type) = 'text')""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        List<String> found = new java.util.ArrayList<>();
+        for (String[] c : columns) {
+            long n = jdbc.sql("select count(*) from " + c[0] + " where lower(" + c[1] + ") like :p")
+                    .param("p", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%").query(Long.class).single();
+            if (n > 0) {
+                found.add(c[0] + "." + c[1]);
+            }
+        }
+        return found;
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

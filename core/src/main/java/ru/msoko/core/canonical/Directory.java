@@ -16,6 +16,19 @@ public interface Directory {
         return java.util.List.of();
     }
 
+    /**
+     * Codes of the schools whose directory name is this one, compared by {@link SchoolNames#key}: one code is a
+     * match, several mean the name is ambiguous (protocols name schools, data-formats §3). Empty when unknown.
+     */
+    default java.util.List<String> schoolsNamed(String name) {
+        return java.util.List.of();
+    }
+
+    /** Directory names close to an unknown one, as «name (code)», best first; may be empty. */
+    default java.util.List<String> similarSchoolNames(String name) {
+        return java.util.List.of();
+    }
+
     /** What every reader says about an unknown school: «школа с кодом «…» не найдена …; похожие коды: …». */
     default String unknownSchool(String identifier, int year) {
         java.util.List<String> similar = similarSchoolCodes(identifier);

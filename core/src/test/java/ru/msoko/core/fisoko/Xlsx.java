@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.Worksheet;
 public final class Xlsx {
 
     private final Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+    private final Map<String, List<int[]>> merges = new LinkedHashMap<>();
 
     public static Xlsx book() {
         return new Xlsx();
@@ -25,11 +26,18 @@ public final class Xlsx {
         return this;
     }
 
+    /** Merges the cells of a sheet from (top, left) to (bottom, right), 0-based, as a real protocol header does. */
+    public Xlsx merge(String sheet, int top, int left, int bottom, int right) {
+        merges.computeIfAbsent(sheet, k -> new java.util.ArrayList<>()).add(new int[] {top, left, bottom, right});
+        return this;
+    }
+
     public Path write(Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook wb = new Workbook(out, "msoko-test", "1.0");
             sheets.forEach((name, rows) -> {
                 Worksheet ws = wb.newWorksheet(name);
+                merges.getOrDefault(name, List.of()).forEach(m -> ws.range(m[0], m[1], m[2], m[3]).merge());
                 for (int r = 0; r < rows.size(); r++) {
                     List<Object> row = rows.get(r);
                     for (int c = 0; c < row.size(); c++) {
