@@ -21,6 +21,7 @@ import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.directory.DirectorySnapshot;
 import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.app.scales.MarkScaleRepository;
+import ru.msoko.app.system.DatabaseKind;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.canonical.Problems;
@@ -51,10 +52,13 @@ class ResultsImport {
     private final MissingEntities missing;
     private final Path codifiers;
     private final CodifierRepository storedCodifiers;
+    private final DatabaseKind database;
 
     ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory, MarkScaleRepository scales,
                   GiaScaleRepository giaScales, Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
-                  CodifierRepository storedCodifiers, @Value("${msoko.codifiers}") String codifiers) {
+                  CodifierRepository storedCodifiers, DatabaseKind database,
+                  @Value("${msoko.codifiers}") String codifiers) {
+        this.database = database;
         this.storedCodifiers = storedCodifiers;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -85,7 +89,7 @@ class ResultsImport {
             long batchId = log.start(fileName, hash, format.title(), user);
             Problems problems = new Problems(PROBLEM_LIMIT);
             Writing writing = new Writing(fileName, snapshot, stored, new GiaGrading(giaScales.snapshot()),
-                    new ResultBatchWriter(jdbcTemplate, batchId), problems,
+                    new ResultBatchWriter(jdbcTemplate, batchId, database.isPostgres()), problems,
                     format == FileFormat.RESULTS_CSV ? "participant" : null);
             var read = ReadAhead.run(sink -> ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key,
                     reference, problems, sink), writing);
