@@ -29,7 +29,7 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int schools = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int schools = args.length > 0 ? Integer.parseInt(args[0]) : 430;
         Path work = Files.createTempDirectory("msoko-bench-");
         DemoManifest demo = new DemoRegionGenerator(DemoSettings.standard().withSchools(schools))
                 .writeTo(work.resolve("csv"));
@@ -41,10 +41,13 @@ public final class ImportBenchmark {
 
         String h2 = "jdbc:h2:file:" + work.resolve("h2/msoko")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + System.getProperty("bench.h2", "");
-        double h2Time = importInto(demo, work.resolve("h2"), h2, "sa", "");
-        report("H2 (embedded file)", demo.resultRows(), h2Time, parse);
+        String only = args.length > 1 ? args[1] : "";
+        if (!only.equals("pg")) {
+            double h2Time = importInto(demo, work.resolve("h2"), h2, "sa", "");
+            report("H2 (embedded file)", demo.resultRows(), h2Time, parse);
+        }
 
-        if (args.length > 1 && args[1].equals("h2")) {
+        if (only.equals("h2")) {
             return;
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -90,12 +93,18 @@ public final class ImportBenchmark {
             ImportService service = ctx.getBean(ImportService.class);
             experiment(ctx.getBean(javax.sql.DataSource.class));
             check(service.importFile(demo.schoolsFile(), "schools.csv", "bench", ImportOptions.STRICT));
+            System.gc();
+            var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+            pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             long cpu = cpu();
             for (Path f : demo.resultFiles()) {
                 check(service.importFile(f, f.getFileName().toString(), "bench", ImportOptions.STRICT));
             }
-            System.out.printf(Locale.ROOT, "  process CPU %.2f s%n", (cpu() - cpu) / 1e9);
+            long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.printf(Locale.ROOT, "  process CPU %.2f s, peak heap (sum of the heap pools' peaks) %d MB%n",
+                    (cpu() - cpu) / 1e9, peak / (1024 * 1024));
             return (System.nanoTime() - start) / 1e9;
         }
     }
