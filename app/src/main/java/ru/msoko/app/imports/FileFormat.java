@@ -14,6 +14,7 @@ import ru.msoko.core.context.SchoolContextXlsx;
 import ru.msoko.core.fisoko.FisOkoFormat;
 import ru.msoko.core.fisoko.LoginListXlsx;
 import ru.msoko.core.fisoko.OfficialMarkersXlsx;
+import ru.msoko.core.fisoko.TextbookListXlsx;
 import ru.msoko.core.gia.MoscowEgeCsv;
 import ru.msoko.core.fisoko.Workbook;
 import ru.msoko.core.fisoko.XlsxLimits;
@@ -67,6 +68,8 @@ enum FileFormat {
                     + "количество обучающихся, учителей, где расположена ОО и др."),
     WORK_CODIFIERS("описания работ ВПР (кодификаторы ALL.xlsx, KS.xlsx, KT.xlsx)",
             "это папка с файлами <класс>/<предмет>/ALL.xlsx"),
+    TEXTBOOKS_XLSX("список учебников ФИС ОКО (коды учебников)",
+            "на первом листе в большинстве строк код учебника ФИС ОКО в столбце A (ma4.8, bio11.1) и его описание в B"),
     UNKNOWN("не распознан", "ни один из известных форматов не подошёл");
 
     private final String title;
@@ -122,7 +125,9 @@ enum FileFormat {
                 case EXPORT_2021 -> FISOKO_EXPORT_2021;
                 case EXPORT_2020 -> FISOKO_EXPORT_2020;
             }).orElseGet(() -> RcoiReader.recognises(file) ? RCOI_GIA
-                    : RegionalEgeSummaryXlsx.recognises(file) ? EGE_REGIONAL_SUMMARY_XLSX : UNKNOWN);
+                    : RegionalEgeSummaryXlsx.recognises(file) ? EGE_REGIONAL_SUMMARY_XLSX
+                    // last: a list recognised by its rows, not by a header (no other real workbook passes, see tests)
+                    : TextbookListXlsx.recognises(file) ? TEXTBOOKS_XLSX : UNKNOWN);
         }
         Charset cs = TextDecoding.detect(head, n);
         String text = new String(head, 0, n, cs);

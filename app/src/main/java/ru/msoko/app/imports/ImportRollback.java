@@ -23,7 +23,7 @@ public class ImportRollback {
      */
     static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
             "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution", "gia_scale",
-            "school_context");
+            "school_context", "textbook");
 
     /** Rows that belong to an import through their parent: deleted before it. */
     private static final Map<String, List<String>> CHILDREN = Map.of(

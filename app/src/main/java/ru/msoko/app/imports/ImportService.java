@@ -27,6 +27,7 @@ public class ImportService {
     private final OfficialMarkersImport markers;
     private final LoginListImport logins;
     private final CodifiersImport codifiers;
+    private final TextbooksImport textbooks;
     private final ExamSummaryImport examSummaries;
     private final JournalMarksImport journals;
     private final ContextImport context;
@@ -37,13 +38,14 @@ public class ImportService {
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
                   ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
-                  TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked) {
+                  TextbooksImport textbooks, TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked) {
         this.limits = XlsxLimits.DEFAULT.withMaxUnpackedBytes(maxUnpacked.toBytes());
         this.examSummaries = examSummaries;
         this.journals = journals;
         this.context = context;
         this.log = log;
         this.codifiers = codifiers;
+        this.textbooks = textbooks;
         this.logins = logins;
         this.markers = markers;
         this.results = results;
@@ -158,6 +160,7 @@ public class ImportService {
                         examSummaries.run(file, fileName, format, hash, user, options, status);
                 case JOURNAL_PUPILS_CSV, JOURNAL_MARKS_CSV -> journals.run(file, fileName, format, hash, user, status);
                 case SCHOOL_CONTEXT_XLSX -> context.run(file, fileName, hash, user, options, status);
+                case TEXTBOOKS_XLSX -> textbooks.run(file, fileName, hash, user, status);
                 case WORK_CODIFIERS -> throw new IllegalStateException("a folder, see importCodifiers");
                 case UNKNOWN -> throw new IllegalStateException("handled above");
             };

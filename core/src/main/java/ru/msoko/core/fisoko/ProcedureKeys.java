@@ -2,7 +2,6 @@ package ru.msoko.core.fisoko;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import ru.msoko.core.canonical.Directory;
 import ru.msoko.core.canonical.InputException;
@@ -12,11 +11,6 @@ import ru.msoko.core.domain.ProcedureKind;
 
 /** Which ВПР a file holds: year, subject and grade from the file's name and folders, and the form's «Классы» sheet. */
 final class ProcedureKeys {
-
-    /** Subject prefixes of the ФИС ОКО textbook codes seen in real forms ({@code ma4.8}, {@code him11.2}). */
-    private static final Map<String, String> TEXTBOOK_SUBJECTS = Map.of("ma", "Математика", "ru", "Русский язык",
-            "bio", "Биология", "geo", "География", "is", "История", "fi", "Физика", "him", "Химия",
-            "en", "Английский язык", "de", "Немецкий язык", "fr", "Французский язык");
 
     private ProcedureKeys() {
     }
@@ -44,8 +38,9 @@ final class ProcedureKeys {
     private static String subject(String fileName, FileHints hints, FormFacts facts, Directory directory,
                                   List<Problem> problems) {
         Optional<String> fromName = hints.subject() == null ? Optional.empty() : directory.subjectCode(hints.subject());
-        String textbook = facts.textbookPrefix() == null ? null : TEXTBOOK_SUBJECTS.get(facts.textbookPrefix());
-        Optional<String> code = fromName.or(() -> textbook == null ? Optional.empty() : directory.subjectCode(textbook));
+        Optional<String> textbook = facts.textbookPrefix() == null ? Optional.empty()
+                : TextbookCode.subjectOf(facts.textbookPrefix());
+        Optional<String> code = fromName.or(() -> textbook.flatMap(directory::subjectCode));
         if (code.isEmpty()) {
             problems.add(Problem.ofFile(fileName, hints.subject() != null
                     ? "предмет «" + hints.subject() + "» из имени файла не найден в справочнике предметов"

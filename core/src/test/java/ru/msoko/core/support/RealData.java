@@ -2,8 +2,11 @@ package ru.msoko.core.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,6 +29,20 @@ public final class RealData {
             Assumptions.abort(message);
         }
         return path;
+    }
+
+    /**
+     * Every workbook of the shared data, sorted; at least 60 of them (63 when the protocol recognition test was
+     * written: {@code find … -name '*.xlsx' | wc -l}).
+     */
+    public static List<Path> allWorkbooks() throws IOException {
+        try (Stream<Path> files = Files.walk(require(""))) {
+            List<Path> books = files.filter(f -> f.toString().endsWith(".xlsx")).sorted().toList();
+            if (books.size() < 60) {
+                fail("в общих тестовых данных меньше 60 книг xlsx: " + books.size());
+            }
+            return books;
+        }
     }
 
     /** The folder with the root pom: the module's parent when tests run in a module. */
