@@ -26,6 +26,15 @@ public class ImportLog {
             return RussianFormat.dateTime(startedAt);
         }
 
+        /** A school directory is corrected by a new file, never rolled back (see {@link ImportRollback}). */
+        public boolean directory() {
+            return ImportRollback.isDirectory(format);
+        }
+
+        public boolean canRollBack() {
+            return !rolledBack() && !directory();
+        }
+
         public boolean rolledBack() {
             return ROLLED_BACK.equals(state);
         }

@@ -42,6 +42,10 @@ public class ImportRollback {
     private static final java.util.Set<String> DIRECTORIES = java.util.Set.of(FileFormat.SCHOOLS_CSV.title(),
             FileFormat.LOGIN_LIST_XLSX.title());
 
+    static boolean isDirectory(String formatTitle) {
+        return DIRECTORIES.contains(formatTitle);
+    }
+
     /** What a rollback did, or why it did not. */
     public sealed interface Outcome {
         String message();
@@ -86,7 +90,7 @@ public class ImportRollback {
             return new Outcome.Refused("загрузку № " + id + " сделал другой пользователь (" + e.importedBy()
                     + "): отменить её может он или региональный администратор");
         }
-        if (DIRECTORIES.contains(e.format())) {
+        if (isDirectory(e.format())) {
             return new Outcome.Refused("загрузка № " + id + " — справочник школ: школы из него могут быть в других "
                     + "загрузках, поэтому справочник не отменяется; исправьте его, загрузив исправленный файл");
         }

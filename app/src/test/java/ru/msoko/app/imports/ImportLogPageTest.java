@@ -29,6 +29,16 @@ class ImportLogPageTest extends TerritoryWebTest {
     }
 
     @Test
+    void aSchoolDirectoryOffersNoRollbackButAResultsFileDoes() throws Exception {
+        long schools = id("select id from import_batch where file_name = 'schools.csv'");
+        String page = mvc.perform(get("/imports").with(user(region))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/imports/" + resultsBatch() + "/rollback")
+                .doesNotContain("/imports/" + schools + "/rollback")
+                .contains("справочник: исправляется загрузкой");
+    }
+
+    @Test
     void aSchoolCannotRollBackAndAMunicipalityOnlyItsOwnImports() throws Exception {
         long batch = resultsBatch();
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(school)).with(csrf()))
