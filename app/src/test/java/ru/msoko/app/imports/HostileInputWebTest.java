@@ -98,6 +98,27 @@ class HostileInputWebTest extends TerritoryWebTest {
     }
 
     @Test
+    void thePolicyForbidsInlineScriptsAndNoTemplateNeedsThem() throws Exception {
+        String csp = mvc.perform(get("/").with(user(region))).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'", "default-src 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
+        List<String> offending = new ArrayList<>();
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (java.nio.file.Path t : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = java.nio.file.Files.readString(t);
+                // a script element without a source, an inline event handler, a javascript: link
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<script(?![^>]*\\bth:src=)[^>]*>|\\son[a-z]+\\s*=|javascript:|th:on[a-z]+=").matcher(html);
+                while (m.find()) {
+                    offending.add(t.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
+        // htmx may neither evaluate attributes nor run script elements in what it swaps in
+        assertThat(page("/")).contains("\"allowEval\": false, \"allowScriptTags\": false");
+    }
+
+    @Test
     void theUploadAnswerEscapesTheFileNameAndTheValuesItEchoes() {
         assertThat(uploadPage).doesNotContain(RAW).contains(FILE_ESCAPED, "«" + BOLD_ESCAPED + "»");
     }
