@@ -105,13 +105,38 @@ class ImportController {
         }
     }
 
-    /** Only the last path element of what the browser sent: the name is shown, never used as a path. */
+    /** Longest name shown and stored; a longer one keeps its beginning and its ending (with the extension). */
+    static final int NAME_LIMIT = 200;
+    private static final String NO_NAME = "без имени";
+
+    /**
+     * What the browser sent as the file name, made fit to show and to log: control and invisible formatting
+     * characters (NUL, line breaks, bidi overrides) removed, only the last path element kept (both the slash and
+     * the backslash), the length capped at {@link #NAME_LIMIT}. The name is never used as a path: the upload is
+     * stored in a temp file whose name the server chooses.
+     */
     static String safeName(String original) {
-        if (original == null || original.isBlank()) {
-            return "без имени";
+        if (original == null) {
+            return NO_NAME;
         }
-        String n = original.replace('\\', '/');
+        StringBuilder visible = new StringBuilder(Math.min(original.length(), 4 * NAME_LIMIT));
+        original.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(visible::appendCodePoint);
+        String n = visible.toString().replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1).strip();
-        return n.isEmpty() ? "без имени" : n;
+        if (n.isEmpty() || n.equals(".") || n.equals("..")) {
+            return NO_NAME;
+        }
+        return capped(n);
+    }
+
+    private static String capped(String n) {
+        int length = n.codePointCount(0, n.length());
+        if (length <= NAME_LIMIT) {
+            return n;
+        }
+        int tail = 40;
+        int head = NAME_LIMIT - tail - 1;
+        return n.substring(0, n.offsetByCodePoints(0, head)) + "…" + n.substring(n.offsetByCodePoints(0, length - tail));
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ru.msoko.core.text.SpreadsheetSafe;
 
 /** A semicolon-separated UTF-8 file written row by row. */
 final class Csv implements AutoCloseable {
@@ -28,8 +29,13 @@ final class Csv implements AutoCloseable {
         return rows;
     }
 
-    /** Quotes a value that holds the separator or quotes. */
-    static String quote(String v) {
+    /**
+     * A text value: neutralised against formula injection like every file the product writes (the generated
+     * names never begin like a formula, so the demo files import unchanged), then quoted when it holds the
+     * separator or quotes.
+     */
+    static String quote(String value) {
+        String v = SpreadsheetSafe.text(value);
         return v.indexOf(';') >= 0 || v.indexOf('"') >= 0 ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 

@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ru.msoko.core.text.SpreadsheetSafe;
 
 /**
  * Writes a run as DESIGN §5 says: {@code signs.csv} and {@code risk.csv}, plus {@code bunching.csv}
  * (region/municipality estimates) and {@code run.properties} (method version and every setting, so the
  * numbers can be reproduced). UTF-8 with a byte-order mark so that Excel shows Cyrillic; {@code ;} as
- * separator; numbers with a decimal point (a machine contract); text cells that begin like a formula are
- * neutralised with a leading apostrophe.
+ * separator; numbers with a decimal point (a machine contract); every field goes through
+ * {@link SpreadsheetSafe#csvField}, so a text that begins like a formula (a school name from the user's
+ * directory, say) gets a leading apostrophe while numbers stay numbers.
  */
 public final class AnalysisWriter {
 
@@ -81,7 +83,7 @@ public final class AnalysisWriter {
             w.write('\uFEFF');
             csv.writeRecord(header);
             for (List<String> r : rows) {
-                csv.writeRecord(r);
+                csv.writeRecord(r.stream().map(SpreadsheetSafe::csvField).toList());
             }
         }
     }
@@ -108,12 +110,8 @@ public final class AnalysisWriter {
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
     }
 
-    /** Neutralises cells that a spreadsheet would run as a formula (=, +, -, @). */
+    /** A text field, {@code null} as empty; neutralised with every other field in {@link #writeCsv}. */
     static String text(String v) {
-        if (v == null || v.isEmpty()) {
-            return "";
-        }
-        char c = v.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' ? "'" + v : v;
+        return v == null ? "" : v;
     }
 }
