@@ -74,7 +74,12 @@ class BackupCommandTest {
         Path schools = Fixtures.write(files, "schools.csv", Fixtures.SCHOOLS);
         Path results = Fixtures.write(files, "results.csv", Fixtures.RESULTS);
         assertThat(msoko("import", "--data", data.toString(), schools.toString(), results.toString()).exitCode()).isZero();
+        // an analysis run: a row in analysis_run with timestamps, doubles may appear in analysis_sign / analysis_risk
+        assertThat(msoko("analyze", "--data", data.toString(), "--out", files.resolve("analiz").toString()).exitCode())
+                .isZero();
         Map<String, String> h2Tables = TableChecksums.of(h2(data));
+        assertThat(h2Tables.get("analysis_run")).startsWith("1:");
+        assertThat(h2Tables.get("result")).startsWith("6:");
         Path copy = files.resolve("copy.zip");
 
         Run backup = msoko("backup", "--data", data.toString(), "--out", copy.toString());
