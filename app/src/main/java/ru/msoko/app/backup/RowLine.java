@@ -51,7 +51,7 @@ final class RowLine {
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
             if (ch == '\t') {
-                out.add(isNull ? null : sb.toString());
+                out.add(field(sb, isNull));
                 sb.setLength(0);
                 isNull = false;
             } else if (ch == '\\') {
@@ -71,7 +71,14 @@ final class RowLine {
                 sb.append(ch);
             }
         }
-        out.add(isNull ? null : sb.toString());
+        out.add(field(sb, isNull));
         return out;
+    }
+
+    private static String field(StringBuilder sb, boolean isNull) {
+        if (isNull && sb.length() > 0) {
+            throw new IllegalArgumentException("\\N вместе с текстом «" + sb + "»");
+        }
+        return isNull ? null : sb.toString();
     }
 }

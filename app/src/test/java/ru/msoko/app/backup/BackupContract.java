@@ -29,6 +29,8 @@ abstract class BackupContract {
     @Autowired
     ImportRollback rollback;
     @Autowired
+    ru.msoko.app.objectivity.AnalysisService analysis;
+    @Autowired
     Backup backup;
     @Autowired
     Restore restore;
@@ -43,6 +45,7 @@ abstract class BackupContract {
     void loadData() {
         DatabaseState.clear(jdbc);
         BackupData.load(service, rollback, jdbc, dir);
+        analysis.analyse(java.util.List.of(), ru.msoko.core.objectivity.ObjectivitySettings.defaults(), "test");
     }
 
     private long count(String table) {
@@ -61,6 +64,7 @@ abstract class BackupContract {
         assertThat(count("import_batch")).isEqualTo(3);
         assertThat(count("import_rejection")).isEqualTo(1);
         assertThat(count("import_rejection_problem")).isEqualTo(2);
+        assertThat(count("analysis_run")).isEqualTo(1);
         Map<String, String> before = TableChecksums.of(dataSource);
         Map<String, String> fingerprint = DatabaseState.fingerprint(jdbc);
         long maxSchoolId = jdbc.sql("select max(id) from school").query(Long.class).single();
