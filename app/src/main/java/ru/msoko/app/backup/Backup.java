@@ -61,7 +61,7 @@ public class Backup {
                 }
                 Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return new Summary(out, manifest.tables().size(), manifest.rows(), Files.size(out),
-                        manifest.schemaVersion(), folder.root().resolve("secret.key"));
+                        manifest.schemaVersion(), folder.secretFile());
             } finally {
                 c.rollback();
             }
@@ -86,6 +86,7 @@ public class Backup {
 
     private Manifest writeTables(Connection c, ZipOutputStream zip, Consumer<String> progress)
             throws SQLException, IOException {
+        Instant at = Instant.now();
         String schemaVersion = Installation.schemaVersion(c);
         List<Manifest.Entry> entries = new ArrayList<>();
         for (Schema.Table t : Schema.read(c)) {
@@ -106,7 +107,7 @@ public class Backup {
             entries.add(new Manifest.Entry(t.name(), t.columnNames(), digest));
             progress.accept(t.name() + ": " + digest.rows());
         }
-        return new Manifest(Manifest.FORMAT_VERSION, Installation.APP_VERSION, schemaVersion, Instant.now(),
+        return new Manifest(Manifest.FORMAT_VERSION, Installation.APP_VERSION, schemaVersion, at,
                 kind.isPostgres() ? "PostgreSQL" : "H2", Installation.keyId(folder), List.copyOf(entries));
     }
 

@@ -259,7 +259,7 @@ public class Restore {
         String text = "восстановлено из " + file + " (копия от " + m.createdAt() + ", " + m.engine() + ", МСОКО "
                 + m.appVersion() + ", схема " + m.schemaVersion() + "): таблиц " + m.tables().size() + ", строк "
                 + m.rows() + "; контрольные суммы всех таблиц совпали.";
-        String key = folder.root().resolve("secret.key").toString();
+        String key = folder.secretFile().toString();
         if (!m.secretKeyId().isEmpty() && !m.secretKeyId().equals(Installation.keyId(folder))) {
             return text + "\nВНИМАНИЕ: ключ псевдонимизации " + key + " не тот, с которым сделана копия. Скопируйте "
                     + "прежний secret.key на его место и перезапустите МСОКО, иначе новые загрузки дадут участникам "
