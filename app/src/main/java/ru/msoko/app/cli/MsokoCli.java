@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code msoko} command and its subcommands. */
 @Command(name = "msoko", version = "msoko 0.1.0",
         description = "МСОКО: муниципальная и региональная система оценки качества образования.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ImportsCommand.class, AnalyzeCommand.class, DemoDataCommand.class},
+        subcommands = {ServeCommand.class, ImportCommand.class, ImportsCommand.class, AnalyzeCommand.class, DemoDataCommand.class,
+                BackupCommand.class, RestoreCommand.class},
         commandListHeading = "%nКоманды:%n")
 public class MsokoCli implements Runnable {
 

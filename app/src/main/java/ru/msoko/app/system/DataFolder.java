@@ -28,9 +28,14 @@ public class DataFolder {
         return root;
     }
 
+    /** Where the pseudonymisation secret is kept (never inside the database or a backup). */
+    public Path secretFile() {
+        return root.resolve("secret.key");
+    }
+
     /** Reads the secret, creating it (readable by the owner only) on first use. */
     public synchronized byte[] secret() {
-        Path file = root.resolve("secret.key");
+        Path file = secretFile();
         try {
             if (Files.exists(file)) {
                 return Files.readAllBytes(file);
