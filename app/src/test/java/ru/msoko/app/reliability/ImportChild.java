@@ -10,8 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import ru.msoko.app.MsokoApplication;
 import ru.msoko.app.imports.ImportOptions;
 import ru.msoko.app.imports.ImportOutcome;
@@ -71,12 +72,12 @@ public final class ImportChild {
         System.out.flush();
     }
 
-    /** Swaps the JDBC template and the transaction manager for ones that report progress. */
+    /** Swaps the JDBC template for one that reports progress, and wraps the transaction manager to report commits. */
     private static final class Progress implements BeanPostProcessor {
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
-            if (bean instanceof JdbcTransactionManager tm && bean.getClass() == JdbcTransactionManager.class) {
-                return new ReportingTransactions(tm.getDataSource());
+            if (bean instanceof PlatformTransactionManager tm) {
+                return new ReportingTransactions(tm);
             }
             if (bean instanceof JdbcTemplate t && bean.getClass() == JdbcTemplate.class) {
                 return new ReportingTemplate(t.getDataSource());
@@ -104,16 +105,22 @@ public final class ImportChild {
         }
     }
 
-    /** Prints {@value #COMMITTING} before each commit reaches the database. */
-    private static final class ReportingTransactions extends JdbcTransactionManager {
-        ReportingTransactions(DataSource ds) {
-            super(ds);
+    /** Prints {@value #COMMITTING} before each commit of the application's own transaction manager. */
+    private record ReportingTransactions(PlatformTransactionManager tm) implements PlatformTransactionManager {
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return tm.getTransaction(definition);
         }
 
         @Override
-        protected void doCommit(DefaultTransactionStatus status) {
+        public void commit(TransactionStatus status) {
             say(COMMITTING);
-            super.doCommit(status);
+            tm.commit(status);
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+            tm.rollback(status);
         }
     }
 }
