@@ -19,8 +19,9 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * comes back without a transaction it had reported as committed — never half of one, but an import the user was
  * told was stored would be gone (measured: a small committed transaction killed right after its commit was lost 10
  * times of 10; {@code KillDuringImportH2Test}). So on H2 a {@code CHECKPOINT} follows every commit that wrote
- * (about 2 ms). {@code WRITE_DELAY=0} in the URL would do the same for every statement but halved the import
- * throughput (120-school import benchmark: 27 s → 52 s), as the background writer stops. PostgreSQL's commit
+ * (about 2 ms). {@code WRITE_DELAY=0} in the URL would do the same for every statement, but it stops the background
+ * writer and made the 120-school import benchmark clearly dearer (process CPU 50–55 s against 30–41 s; see
+ * docs/architecture.md «Crash safety»). PostgreSQL's commit
  * is durable already (WAL).
  */
 @Configuration
