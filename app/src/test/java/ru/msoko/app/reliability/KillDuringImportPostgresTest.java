@@ -79,6 +79,11 @@ class KillDuringImportPostgresTest extends KillDuringImportContract {
         return jdbc.sql("select pg_relation_size('result')").query(Long.class).single();
     }
 
+    @Override
+    boolean batchesReported() {
+        return false;
+    }
+
     /** Waits until the server noticed the dead client and ended its session, which rolls its transaction back. */
     @Override
     void afterKill() throws Exception {
