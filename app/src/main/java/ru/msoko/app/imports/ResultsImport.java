@@ -84,6 +84,8 @@ class ResultsImport {
             DirectorySnapshot snapshot = directory.snapshot();
             MarkScaleRepository.Snapshot stored = scales.snapshot();
             Codifiers folder = Codifiers.folder(codifiers, snapshot);
+            // the reader runs on ReadAhead's thread, outside this transaction: its one database lookup (the stored
+            // work description) reads committed reference data on a pooled connection, which is all it needs
             WorkReference reference = new WorkReference(key -> storedCodifiers.layout(key).or(() -> folder.layout(key)),
                     key -> stored.find(key, "").map(s -> OptionalInt.of(s.scale().maxPrimary())).orElse(OptionalInt.empty()));
             long batchId = log.start(fileName, hash, format.title(), user);

@@ -2,16 +2,11 @@ package ru.msoko.app.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,28 +70,7 @@ class ProtocolImportH2Test {
 
     /** Writes sheets in order; {@code merges} are «sheet → {top, left, bottom, right}» ranges, 0-based. */
     private Path book(String fileName, Map<String, List<List<Object>>> sheets, Map<String, List<int[]>> merges) {
-        Path file = dir.resolve(fileName);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook book = new Workbook(out, "msoko-test", "1.0");
-            sheets.forEach((name, rows) -> {
-                Worksheet ws = book.newWorksheet(name);
-                merges.getOrDefault(name, List.of()).forEach(m -> ws.range(m[0], m[1], m[2], m[3]).merge());
-                for (int r = 0; r < rows.size(); r++) {
-                    for (int c = 0; c < rows.get(r).size(); c++) {
-                        Object v = rows.get(r).get(c);
-                        if (v instanceof Number n) {
-                            ws.value(r, c, n);
-                        } else if (v != null) {
-                            ws.value(r, c, v.toString());
-                        }
-                    }
-                }
-            });
-            book.finish();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return file;
+        return ru.msoko.app.support.XlsxFiles.write(dir.resolve(fileName), sheets, merges);
     }
 
     /**

@@ -2,17 +2,11 @@ package ru.msoko.app.objectivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,24 +181,6 @@ abstract class SchoolContextContract {
 
     /** A small form with fake values on sheet «Лист1»; a cell is a String, a Number or {@code null}. */
     private Path write(String name, List<List<Object>> rows) {
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook wb = new Workbook(out, "msoko-test", "1.0");
-            Worksheet ws = wb.newWorksheet("Лист1");
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object v = rows.get(r).get(c);
-                    if (v instanceof Number n) {
-                        ws.value(r, c, n);
-                    } else if (v != null) {
-                        ws.value(r, c, v.toString());
-                    }
-                }
-            }
-            wb.finish();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ru.msoko.app.support.XlsxFiles.write(dir.resolve(name), Map.of("Лист1", rows));
     }
 }

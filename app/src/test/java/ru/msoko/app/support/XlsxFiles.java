@@ -26,10 +26,16 @@ public final class XlsxFiles {
     }
 
     public static Path write(Path file, Map<String, List<List<Object>>> sheets) {
+        return write(file, sheets, Map.of());
+    }
+
+    /** As {@link #write(Path, Map)}, with merged cells: «sheet → {top, left, bottom, right}» ranges, 0-based. */
+    public static Path write(Path file, Map<String, List<List<Object>>> sheets, Map<String, List<int[]>> merges) {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook book = new Workbook(out, "msoko-test", "1.0");
             sheets.forEach((name, rows) -> {
                 Worksheet ws = book.newWorksheet(name);
+                merges.getOrDefault(name, List.of()).forEach(m -> ws.range(m[0], m[1], m[2], m[3]).merge());
                 for (int r = 0; r < rows.size(); r++) {
                     for (int c = 0; c < rows.get(r).size(); c++) {
                         Object v = rows.get(r).get(c);
