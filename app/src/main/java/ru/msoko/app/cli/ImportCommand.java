@@ -36,6 +36,11 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--municipality", paramLabel = "CODE", description = "Муниципалитет для создаваемых школ.")
     String municipality;
 
+    @Option(names = "--skip-invalid-rows",
+            description = "Файл результатов, в котором ошибки только в отдельных строках, загрузить без этих строк; "
+                    + "их список сохраняется в журнале отклонённых файлов (xlsx).")
+    boolean skipInvalidRows;
+
     @Option(names = "--codifiers", paramLabel = "DIR",
             description = "Загрузить описания работ ВПР (кодификаторы) из папки [<год>/]<класс>/<предмет>/ALL.xlsx "
                     + "(с KS.xlsx и KT.xlsx) как справочные данные — до файлов, которым они нужны (выгрузки "
@@ -78,7 +83,7 @@ class ImportCommand implements Callable<Integer> {
             }
             for (Path f : files) {
                 ImportOutcome outcome = service.importFile(f, f.getFileName().toString(), user,
-                        new ImportOptions(createMissing, municipality));
+                        new ImportOptions(createMissing, municipality, skipInvalidRows));
                 print(outcome);
                 allStored &= !(outcome instanceof ImportOutcome.Rejected);
             }

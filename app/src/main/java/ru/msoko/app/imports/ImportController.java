@@ -81,25 +81,27 @@ class ImportController {
 
     @PostMapping("/imports")
     @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
-    String upload(@RequestParam("files") List<MultipartFile> files, Authentication auth, Model model)
-            throws IOException {
+    String upload(@RequestParam("files") List<MultipartFile> files,
+                  @RequestParam(name = "skipInvalidRows", defaultValue = "false") boolean skipInvalidRows,
+                  Authentication auth, Model model) throws IOException {
         List<ImportOutcome> outcomes = new ArrayList<>();
+        ImportOptions options = new ImportOptions(false, null, skipInvalidRows);
         for (MultipartFile f : files) {
-            outcomes.add(importOne(f, auth.getName()));
+            outcomes.add(importOne(f, auth.getName(), options));
         }
         model.addAttribute("outcomes", outcomes);
         addLog(model);
         return "imports";
     }
 
-    private ImportOutcome importOne(MultipartFile f, String user) throws IOException {
+    private ImportOutcome importOne(MultipartFile f, String user, ImportOptions options) throws IOException {
         String name = safeName(f.getOriginalFilename());
         Path tmp = Files.createTempFile("msoko-upload-", ".tmp");
         try {
             try (InputStream in = f.getInputStream()) {
                 Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            return service.importFile(tmp, name, user, ImportOptions.STRICT);
+            return service.importFile(tmp, name, user, options);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -92,22 +92,33 @@ class ResultsImport {
             Problems problems = new Problems(PROBLEM_LIMIT);
             Writing writing = new Writing(fileName, snapshot, stored, new GiaGrading(giaScales.snapshot()),
                     new ResultBatchWriter(jdbcTemplate, batchId, database.isPostgres()), problems,
-                    format == FileFormat.RESULTS_CSV ? "participant" : null);
+                    format == FileFormat.RESULTS_CSV ? "participant" : null, options.skipInvalidRows());
             var read = ReadAhead.run(sink -> ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key,
                     reference, problems, sink), writing);
-            if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems.list());
+            sorted.sort(Comparator.comparingLong(Problem::row));
+            boolean leaveRowsOut = !problems.isEmpty() && writing.skipInvalidRows && problems.onlyListedRows()
+                    && writing.reportedLayouts.isEmpty();
+            if (!problems.isEmpty() && !leaveRowsOut) {
                 status.setRollbackOnly();
-                List<Problem> sorted = new ArrayList<>(problems.list());
-                sorted.sort(Comparator.comparingLong(Problem::row));
                 return new ImportOutcome.Rejected(fileName, sorted, problems.total());
             }
             writing.writer.flush();
-            List<String> warnings = new ArrayList<>(read.warnings());
+            List<String> warnings = new ArrayList<>();
+            if (leaveRowsOut) {
+                long rejection = log.reject(fileName, hash, format.title(), format.explanation(), user,
+                        new ImportOutcome.Rejected(fileName, sorted, problems.total()));
+                warnings.add("не загружено строк с ошибками: " + problems.rowsWithProblems() + " (ошибок: "
+                        + problems.total() + "); их список — в «Отклонённых файлах», № " + rejection
+                        + " (можно скачать в xlsx); остальные строки загружены");
+            }
+            warnings.addAll(read.warnings());
             writing.withoutScale.forEach(k -> warnings.add("шкала перевода баллов в отметки для «" + describe(k)
                     + "» не загружена: отметки не вычислены; они появятся, когда шкала будет загружена"));
             warnings.addAll(writing.gia.warnings());
-            log.finish(batchId, read.rows(), read.accepted(), read.absent(), warnings);
-            return new ImportOutcome.Imported(fileName, batchId, format.title(), read.rows(), read.accepted(),
+            long accepted = read.accepted() - writing.leftOut;
+            log.finish(batchId, read.rows(), accepted, read.absent(), warnings);
+            return new ImportOutcome.Imported(fileName, batchId, format.title(), read.rows(), accepted,
                     read.absent(), warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,11 +155,15 @@ class ResultsImport {
         private final String participantColumn;
         private final AssessmentRegistry registry;
         private final Set<Procedure.Key> reportedLayouts = new HashSet<>();
+        private final boolean skipInvalidRows;
+        /** Rows the reader handed over that were not written because of their problems. */
+        private long leftOut;
         private final Set<Procedure.Key> withoutScale = new LinkedHashSet<>();
         private TaskLayout layout = TaskLayout.EMPTY;
 
         Writing(String fileName, DirectorySnapshot snapshot, MarkScaleRepository.Snapshot scales, GiaGrading gia,
-                ResultBatchWriter writer, Problems problems, String participantColumn) {
+                ResultBatchWriter writer, Problems problems, String participantColumn, boolean skipInvalidRows) {
+            this.skipInvalidRows = skipInvalidRows;
             this.gia = gia;
             this.participantColumn = participantColumn;
             this.fileName = fileName;
@@ -179,6 +194,7 @@ class ResultsImport {
                 problems.add(new Problem(fileName, null, row, participantColumn,
                         "результат этого участника в процедуре «" + describe(r.procedure())
                                 + "» уже загружен другим файлом"));
+                leftOut++;
                 return;
             }
             Long scaleId = null;
@@ -197,15 +213,20 @@ class ResultsImport {
                                 + BigDecimal.valueOf(r.primaryScore()).stripTrailingZeros().toPlainString()
                                 + " больше максимума шкалы «" + describe(r.procedure()) + "» ("
                                 + scale.get().scale().maxPrimary() + ")"));
+                        leftOut++;
                         return;
                     }
                     marked = r.withMark(mark.getAsInt());
                     scaleId = scale.get().id();
                 }
             }
-            if (problems.isEmpty()) {
+            // the reader reports a row's problems before it hands the row over (ReadAhead keeps the reader ahead)
+            boolean write = skipInvalidRows ? !problems.hasProblemAt(row) : problems.isEmpty();
+            if (write) {
                 writer.add(new ResultBatchWriter.Row(entry.id(), snapshot.schoolId(r.schoolCode()), marked, scaleId,
                         graded == null ? null : graded.scaleId()));
+            } else if (skipInvalidRows) {
+                leftOut++;
             }
         }
 

@@ -434,6 +434,37 @@ abstract class ImportServiceContract {
     }
 
     @Test
+    void withSkipInvalidRowsOnlyTheRowsWithProblemsAreLeftOutAndListed() {
+        String bad = Fixtures.RESULTS.replace("40002;А;ж;2;0;1;X;3;4", "40002;А;ж;2;0;один;X;3;4")
+                .replace("40005;А;м;1;0;0;0;2;3", "40005;А;м;1;0;0;0;7;3");
+
+        ImportOutcome o = service.importFile(Fixtures.write(dir, "bad.csv", bad), "bad.csv", "test",
+                new ImportOptions(false, null, true));
+
+        ImportOutcome.Imported imported = (ImportOutcome.Imported) o;
+        // the fixture stores 6 results; rows 40002 and 40005 are left out
+        assertThat(count("select count(*) from result")).isEqualTo(4);
+        assertThat(imported.accepted()).isEqualTo(4);
+        assertThat(imported.warnings().get(0)).startsWith("не загружено строк с ошибками: 2 (ошибок: 2)");
+        assertThat(log.recentRejections(1).get(0).rowsRejected()).isEqualTo(2);
+    }
+
+    @Test
+    void withSkipInvalidRowsAProblemOfTheWholeFileStillRejectsIt() {
+        importText("results.csv", Fixtures.RESULTS);
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        // the same work with another task layout: a problem of the file, not of a row
+        String other = Fixtures.RESULTS.replaceFirst("3 \\(1б\\)", "3 (2б)")
+                .replace("4000", "5000");
+
+        ImportOutcome o = service.importFile(Fixtures.write(dir, "other.csv", other), "other.csv", "test",
+                new ImportOptions(false, null, true));
+
+        assertThat(o).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
     void aRejectedFileIsLoggedWithItsProblemsAsAWorkbookAndTheStoredOneWithWhyItWasRecognised() throws Exception {
         String bad = Fixtures.RESULTS.replace("40002;А;ж;2;0;1;X;3;4", "40002;А;ж;2;0;один;X;3;4")
                 .replace("40005;А;м;1;0;0;0;2;3", "40005;А;м;1;0;0;0;7;3");

@@ -196,6 +196,26 @@ class RealFisOkoImportH2Test {
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
     }
 
+    /**
+     * The same file with «skip invalid rows»: the 16 rows are left out and listed, the rest is stored. 26 666 data
+     * rows: {@code python3 tools/xlsx.py "<file>" | tail -n +2 | awk -F'\t' 'NF>1' | wc -l}.
+     */
+    @Test
+    void withSkipInvalidRowsTheOtherRowsOfThatFileAreStoredAndTheSixteenListed() {
+        loadRealScales();
+        long rejectionsBefore = count("select count(*) from import_rejection");
+
+        ImportOutcome o = importReal("vpr_results/2021/4/Проведение работы по математике, 4 класс. ВПР 2021.xlsx",
+                new ImportOptions(true, null, true));
+
+        ImportOutcome.Imported imported = (ImportOutcome.Imported) o;
+        assertThat(imported.rows()).isEqualTo(26_666);
+        assertThat(count("select count(*) from result")).isEqualTo(26_666 - 16);
+        assertThat(imported.warnings().get(0)).startsWith("не загружено строк с ошибками: 16 (ошибок: 16)");
+        assertThat(count("select count(*) from import_rejection")).isEqualTo(rejectionsBefore + 1);
+        assertThat(count("select max(rows_rejected) from import_rejection")).isEqualTo(16);
+    }
+
     @Test
     void theFormOf2022CreatesAnUnknownSchoolInItsMunicipalityOnlyWhenAsked() {
         ImportOutcome strict = importReal("vpr_results/2022/5/Математика.xlsx", ImportOptions.STRICT);

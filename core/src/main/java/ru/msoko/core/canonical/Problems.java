@@ -12,6 +12,8 @@ public final class Problems {
     private final int limit;
     private final List<Problem> kept = new ArrayList<>();
     private long total;
+    private final java.util.Set<Long> rows = new java.util.HashSet<>();
+    private boolean wholeFile;
 
     public Problems(int limit) {
         this.limit = limit;
@@ -19,6 +21,11 @@ public final class Problems {
 
     public synchronized void add(Problem p) {
         total++;
+        if (p.row() > 0) {
+            rows.add(p.row());
+        } else {
+            wholeFile = true;
+        }
         if (kept.size() < limit) {
             kept.add(p);
         }
@@ -34,5 +41,23 @@ public final class Problems {
 
     public synchronized List<Problem> list() {
         return List.copyOf(kept);
+    }
+
+    /** Whether some problem is about this row of the file. */
+    public synchronized boolean hasProblemAt(long row) {
+        return rows.contains(row);
+    }
+
+    /**
+     * Whether every problem is about a single row and every one is listed: only then can the rest of the file be
+     * trusted and the listed rows left out.
+     */
+    public synchronized boolean onlyListedRows() {
+        return !wholeFile && total == kept.size();
+    }
+
+    /** How many rows have at least one problem. */
+    public synchronized int rowsWithProblems() {
+        return rows.size();
     }
 }
