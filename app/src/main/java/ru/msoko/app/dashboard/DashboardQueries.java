@@ -32,7 +32,7 @@ class DashboardQueries {
         return jdbc.sql("""
                 select (select count(distinct s.municipality_id) from school s where %1$s),
                        (select count(*) from school s where %1$s),
-                       (select count(*) from result r join school s on s.id = r.school_id where %1$s),
+                       (select coalesce(sum(v.rows_total), 0) from result_stats v join school s on s.id = v.school_id where %1$s),
                        (select count(distinct r.participant) from result r join school s on s.id = r.school_id
                         where %1$s)
                 """.formatted(Scope.SCHOOL_CONDITION))
@@ -46,7 +46,7 @@ class DashboardQueries {
                        coalesce(sum(rc.n), 0)
                 from municipality m
                 join school s on s.municipality_id = m.id
-                left join (select school_id, count(*) n from result group by school_id) rc on rc.school_id = s.id
+                left join (select school_id, sum(rows_total) n from result_stats group by school_id) rc on rc.school_id = s.id
                 where %s
                 group by m.id, m.code, m.name
                 order by m.code""".formatted(Scope.SCHOOL_CONDITION))
@@ -60,7 +60,7 @@ class DashboardQueries {
         return jdbc.sql("""
                 select s.code, s.name, s.school_type, s.settlement, coalesce(rc.n, 0)
                 from school s
-                left join (select school_id, count(*) n from result group by school_id) rc on rc.school_id = s.id
+                left join (select school_id, sum(rows_total) n from result_stats group by school_id) rc on rc.school_id = s.id
                 where s.municipality_id = :municipality and %s
                 order by s.name""".formatted(Scope.SCHOOL_CONDITION))
                 .params(scope.sqlParams()).param("municipality", municipalityId)
@@ -71,10 +71,10 @@ class DashboardQueries {
 
     List<LoadedRow> loaded(Scope scope) {
         return jdbc.sql("""
-                select a.kind, a.exam_year, count(distinct a.id), count(distinct r.school_id), count(*)
-                from result r
-                join assessment a on a.id = r.assessment_id
-                join school s on s.id = r.school_id
+                select a.kind, a.exam_year, count(distinct a.id), count(distinct v.school_id), sum(v.rows_total)
+                from result_stats v
+                join assessment a on a.id = v.assessment_id
+                join school s on s.id = v.school_id
                 where %s
                 group by a.kind, a.exam_year
                 order by a.exam_year desc, a.kind""".formatted(Scope.SCHOOL_CONDITION))

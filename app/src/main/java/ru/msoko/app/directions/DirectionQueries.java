@@ -23,8 +23,8 @@ class DirectionQueries {
             return List.of();
         }
         return jdbc.sql("""
-                select a.kind, a.exam_year, count(*)
-                from result r join assessment a on a.id = r.assessment_id join school s on s.id = r.school_id
+                select a.kind, a.exam_year, sum(v.rows_total)
+                from result_stats v join assessment a on a.id = v.assessment_id join school s on s.id = v.school_id
                 where a.kind in (:kinds) and %s
                 group by a.kind, a.exam_year order by a.exam_year desc, a.kind""".formatted(Scope.SCHOOL_CONDITION))
                 .params(scope.sqlParams())

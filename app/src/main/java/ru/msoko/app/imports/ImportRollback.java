@@ -21,7 +21,7 @@ public class ImportRollback {
      * Tables whose rows belong to one import, children before parents. {@code ImportRollbackTest} checks that
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
-    static final List<String> TABLES_BY_IMPORT = List.of("result", "official_marker", "mark_scale_correction",
+    static final List<String> TABLES_BY_IMPORT = List.of("result", "result_summary", "official_marker", "mark_scale_correction",
             "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution", "gia_scale",
             "school_context", "textbook");
 
@@ -132,7 +132,8 @@ public class ImportRollback {
     private void forgetEmptyLayouts() {
         jdbc.sql("""
                 update assessment set task_layout = null
-                where task_layout is not null and not exists (select 1 from result r where r.assessment_id = assessment.id)""")
+                where task_layout is not null and not exists (select 1 from result r where r.assessment_id = assessment.id)
+                  and not exists (select 1 from result_summary v where v.assessment_id = assessment.id)""")
                 .update();
     }
 }

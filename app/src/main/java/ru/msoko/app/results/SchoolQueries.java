@@ -71,19 +71,15 @@ class SchoolQueries {
     List<ProcedureRow> procedures(long schoolId) {
         return jdbc.sql("""
                 select a.id, a.kind, a.exam_year, sub.name, a.grade, a.task_layout,
-                       count(*) filter (where not r.absent),
-                       count(*) filter (where r.absent),
-                       avg(r.primary_score) filter (where not r.absent),
-                       avg(r.test_score) filter (where not r.absent),
-                       count(*) filter (where r.mark = 2), count(*) filter (where r.mark = 3),
-                       count(*) filter (where r.mark = 4), count(*) filter (where r.mark = 5),
-                       count(*) filter (where r.passed = true), count(*) filter (where r.passed = false),
-                       count(*) filter (where r.olympiad_status = 'WINNER'),
-                       count(*) filter (where r.olympiad_status = 'PRIZE_WINNER')
-                from result r
-                join assessment a on a.id = r.assessment_id
+                       sum(v.participants), sum(v.absent),
+                       sum(v.primary_sum) / nullif(sum(v.primary_n), 0),
+                       sum(v.test_sum) / nullif(sum(v.test_n), 0),
+                       sum(v.mark2), sum(v.mark3), sum(v.mark4), sum(v.mark5),
+                       sum(v.passed), sum(v.failed), sum(v.winners), sum(v.prize_winners)
+                from result_stats v
+                join assessment a on a.id = v.assessment_id
                 join subject sub on sub.id = a.subject_id
-                where r.school_id = :school
+                where v.school_id = :school
                 group by a.id, a.kind, a.exam_year, sub.name, a.grade, a.task_layout
                 order by a.exam_year desc, a.kind, sub.name, a.grade""")
                 .param("school", schoolId)
@@ -105,8 +101,9 @@ class SchoolQueries {
             return means;
         }
         jdbc.sql("""
-                select assessment_id, coalesce(avg(test_score), avg(primary_score)) from result
-                where assessment_id in (:ids) and not absent group by assessment_id""")
+                select assessment_id, coalesce(sum(test_sum) / nullif(sum(test_n), 0),
+                                              sum(primary_sum) / nullif(sum(primary_n), 0))
+                from result_stats where assessment_id in (:ids) group by assessment_id""")
                 .param("ids", assessmentIds)
                 .query((rs, n) -> means.put(rs.getLong(1), (Double) rs.getObject(2, Double.class))).list();
         return means;

@@ -426,8 +426,10 @@ abstract class ImportServiceContract {
     @Test
     void everyTableThatBelongsToAnImportIsRolledBack() {
         List<String> tables = jdbc.sql("""
-                select lower(table_name) from information_schema.columns
-                where lower(column_name) = 'import_id' and lower(table_schema) = 'public'""")
+                select lower(c.table_name) from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where lower(c.column_name) = 'import_id' and lower(c.table_schema) = 'public'
+                  and t.table_type = 'BASE TABLE'""")
                 .query(String.class).list();
         assertThat(tables).isNotEmpty();
         assertThat(ImportRollback.TABLES_BY_IMPORT).containsExactlyInAnyOrderElementsOf(tables);

@@ -1,0 +1,108 @@
+package ru.msoko.app.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes pupil-level data older than the retention period while keeping its aggregates (issue #6, 152-ФЗ art. 5
+ * part 7: personal data are kept no longer than their purpose needs). A year is archived as a whole: its result rows
+ * become one {@code result_summary} row per import, procedure and school, and the problem lists of files rejected
+ * before the next year began are deleted (a problem may quote a cell of the file). One transaction, so a crash
+ * leaves either the old state or the archived one.
+ */
+@Service
+public class Retention {
+
+    /** Per-pupil rows of one procedure year that the period would archive. */
+    public record YearToArchive(int year, long rows, long schools, long imports) {
+    }
+
+    /** What a run would do or did. */
+    public record Plan(int keepYears, int lastArchivedYear, List<YearToArchive> years, long rejectionProblems) {
+        public long rows() {
+            return years.stream().mapToLong(YearToArchive::rows).sum();
+        }
+
+        public boolean isEmpty() {
+            return years.isEmpty() && rejectionProblems == 0;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /**
+     * What keeping {@code keepYears} years would archive: procedure years up to {@code current year − keepYears}, so
+     * with 5 years in 2026 the years 2021 and earlier.
+     */
+    @Transactional(readOnly = true)
+    public Plan plan(int keepYears) {
+        int last = lastArchivedYear(keepYears);
+        List<YearToArchive> years = jdbc.sql("""
+                select a.exam_year, count(*), count(distinct r.school_id), count(distinct r.import_id)
+                from result r join assessment a on a.id = r.assessment_id
+                where a.exam_year <= :last
+                group by a.exam_year order by a.exam_year""")
+                .param("last", last)
+                .query((rs, n) -> new YearToArchive(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+        long problems = jdbc.sql("""
+                select count(*) from import_rejection_problem p join import_rejection j on j.id = p.rejection_id
+                where j.attempted_at < :before""")
+                .param("before", startOfYearAfter(last)).query(Long.class).single();
+        return new Plan(keepYears, last, years, problems);
+    }
+
+    /** Archives what {@link #plan} lists, in one transaction, and returns that plan. */
+    @Transactional
+    public Plan apply(int keepYears) {
+        Plan plan = plan(keepYears);
+        if (plan.isEmpty()) {
+            return plan;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                insert into result_summary (import_id, assessment_id, school_id, rows_total, participants, absent,
+                    primary_n, primary_sum, test_n, test_sum, mark2, mark3, mark4, mark5, passed, failed, winners,
+                    prize_winners, archived_at)
+                select v.import_id, v.assessment_id, v.school_id, v.rows_total, v.participants, v.absent, v.primary_n,
+                       v.primary_sum, v.test_n, v.test_sum, v.mark2, v.mark3, v.mark4, v.mark5, v.passed, v.failed,
+                       v.winners, v.prize_winners, :now
+                from result_live_stats v join assessment a on a.id = v.assessment_id
+                where a.exam_year <= :last""")
+                .param("now", now).param("last", plan.lastArchivedYear()).update();
+        jdbc.sql("delete from result where assessment_id in (select id from assessment where exam_year <= :last)")
+                .param("last", plan.lastArchivedYear()).update();
+        OffsetDateTime before = startOfYearAfter(plan.lastArchivedYear());
+        jdbc.sql("""
+                delete from import_rejection_problem
+                where rejection_id in (select id from import_rejection where attempted_at < :before)""")
+                .param("before", before).update();
+        jdbc.sql("""
+                update import_rejection set problems_deleted_at = :now
+                where attempted_at < :before and problems_deleted_at is null""")
+                .param("now", now).param("before", before).update();
+        return plan;
+    }
+
+    private int lastArchivedYear(int keepYears) {
+        if (keepYears < 1) {
+            throw new IllegalArgumentException("срок хранения должен быть не меньше 1 года, указано: " + keepYears);
+        }
+        return LocalDate.now(clock).getYear() - keepYears;
+    }
+
+    private static OffsetDateTime startOfYearAfter(int year) {
+        return OffsetDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,156 @@
+package ru.msoko.app.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.imports.ImportOutcome;
+import ru.msoko.app.imports.ImportRollback;
+import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.Fixtures;
+
+/** The retention period on H2 and PostgreSQL (subclasses): old pupil rows become aggregates, nothing else moves. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@org.springframework.context.annotation.Import(RetentionContract.FixedClock.class)
+abstract class RetentionContract {
+
+    /**
+     * ВПР 2019: edu220001 has two works (primary scores 1+2 = 3 and 0+1 = 1, marks 5 and 3), edu220003 one absent
+     * pupil. So the 2019 aggregates are, per school: 2 rows, 2 participants, mean primary 2.0, one «5» and one «3»;
+     * and 1 row, 0 participants, 1 absent, no mean.
+     */
+    static final String OLD = """
+            procedure;year;subject;grade;school_code;participant;variant;1 (1б);2 (2б);mark
+            ВПР;2019;Математика;5;edu220001;19001;1;1;2;5
+            ВПР;2019;Математика;5;edu220001;19002;2;0;1;3
+            ВПР;2019;Математика;5;edu220003;19003;отсутствовал;;;
+            """;
+
+    /** The period is applied on 1 June 2026: keeping 5 years archives 2021 and earlier. */
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ImportRollback rollback;
+    @Autowired
+    Retention retention;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path dir;
+
+    long oldImport;
+
+    @BeforeEach
+    void load() {
+        DatabaseState.clear(jdbc);
+        load("schools.csv", Fixtures.SCHOOLS);
+        load("results.csv", Fixtures.RESULTS);
+        oldImport = ((ImportOutcome.Imported) load("old.csv", OLD)).batchId();
+    }
+
+    private ImportOutcome load(String name, String content) {
+        ImportOutcome outcome = imports.importFile(Fixtures.write(dir, name, content), name, "test", ImportOptions.STRICT);
+        assertThat(outcome).as(name).isInstanceOf(ImportOutcome.Imported.class);
+        return outcome;
+    }
+
+    /** Per procedure and school, what the pages read: participants, absent, mean primary score, marks 2–5. */
+    private List<String> pageAggregates() {
+        return jdbc.sql("""
+                select a.exam_year, s.code, sum(v.rows_total), sum(v.participants), sum(v.absent),
+                       sum(v.primary_sum) / nullif(sum(v.primary_n), 0), sum(v.mark2), sum(v.mark3), sum(v.mark4),
+                       sum(v.mark5)
+                from result_stats v join assessment a on a.id = v.assessment_id join school s on s.id = v.school_id
+                group by a.exam_year, s.code order by a.exam_year, s.code""")
+                .query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " rows=" + rs.getLong(3) + " present="
+                        + rs.getLong(4) + " absent=" + rs.getLong(5) + " mean=" + rs.getObject(6, Double.class) + " marks="
+                        + rs.getLong(7) + "/" + rs.getLong(8) + "/" + rs.getLong(9) + "/" + rs.getLong(10))
+                .list();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void thePlanListsTheOldYearAndChangesNothing() {
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+        Retention.Plan plan = retention.plan(5);
+        assertThat(plan.lastArchivedYear()).isEqualTo(2021);
+        assertThat(plan.years()).containsExactly(new Retention.YearToArchive(2019, 3, 2, 1));
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void archivingKeepsEveryAggregateAndDropsThePupilRows() {
+        List<String> before = pageAggregates();
+        assertThat(before).contains("2019 edu220001 rows=2 present=2 absent=0 mean=2.0 marks=0/1/0/1",
+                "2019 edu220003 rows=1 present=0 absent=1 mean=null marks=0/0/0/0");
+
+        Retention.Plan done = retention.apply(5);
+
+        assertThat(done.rows()).isEqualTo(3);
+        assertThat(pageAggregates()).isEqualTo(before);
+        assertThat(count("select count(*) from result r join assessment a on a.id = r.assessment_id where a.exam_year = 2019"))
+                .isZero();
+        assertThat(count("select count(*) from result where participant like '%1900%'")).isZero();
+        // ВПР 2025 (6 rows of Fixtures.RESULTS) stays per pupil
+        assertThat(count("select count(*) from result")).isEqualTo(6);
+        assertThat(count("select count(*) from result_summary")).isEqualTo(2);
+        assertThat(retention.plan(5).isEmpty()).as("a second run has nothing to do").isTrue();
+    }
+
+    @Test
+    void problemListsOfFilesRejectedBeforeTheKeptYearsAreDeleted() {
+        ImportOutcome bad = imports.importFile(Fixtures.write(dir, "bad.csv", """
+                procedure;year;subject;grade;school_code;participant;mark
+                ВПР;2025;Математика;7;edu999999;70001;5
+                ВПР;2025;Математика;7;edu220001;70002;7
+                """), "bad.csv", "test", ImportOptions.STRICT);
+        assertThat(bad).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(count("select count(*) from import_rejection_problem")).isEqualTo(2);
+        assertThat(retention.plan(5).rejectionProblems()).as("attempted this year: kept").isZero();
+
+        jdbc.sql("update import_rejection set attempted_at = :t").param("t", java.time.OffsetDateTime.parse("2021-03-01T09:00:00Z")).update();
+        assertThat(retention.apply(5).rejectionProblems()).isEqualTo(2);
+
+        assertThat(count("select count(*) from import_rejection_problem")).isZero();
+        assertThat(count("select count(*) from import_rejection where problems_deleted_at is not null")).isEqualTo(1);
+    }
+
+    @Test
+    void rollingBackAnArchivedImportRemovesItsAggregates() {
+        retention.apply(5);
+        assertThat(rollback.rollback(oldImport, "test", false)).isInstanceOf(ImportRollback.Outcome.RolledBack.class);
+        assertThat(count("select count(*) from result_summary")).isZero();
+        assertThat(pageAggregates()).noneMatch(line -> line.startsWith("2019"));
+    }
+
+    @Test
+    void aPeriodShorterThanOneYearIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> retention.plan(0))
+                .hasMessageContaining("не меньше 1 года");
+    }
+}
