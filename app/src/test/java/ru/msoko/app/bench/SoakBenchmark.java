@@ -1,0 +1,363 @@
+package ru.msoko.app.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.MsokoApplication;
+import ru.msoko.app.demo.DemoLoader;
+
+/**
+ * Load and soak run against the demo region in this process (issue #6 soak, issue #7 page timings): the app starts
+ * on an embedded H2 file database with the demo data, N simulated users sign in with the demo logins and open the
+ * main pages and API endpoints without pause, and (unless {@code --pages-only}) one writer keeps uploading result
+ * files through the upload page while another keeps starting analysis runs. At the end it prints p50/p95/p99 per
+ * page, errors, writes acknowledged vs found in the database (lost writes), and the heap floor per minute.
+ * Exit code 1 on any error or lost write. Run with {@code bench/soak.sh [seconds] [users] [--pages-only]}.
+ */
+public final class SoakBenchmark {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    /** Year of the soak's uploads: far from the demo's years, so its rows are counted apart. */
+    private static final int SOAK_YEAR = 2090;
+    private static final int ROWS_PER_FILE = 2_000;
+    /** Demo logins of the three territory levels; the simulated users take them in turn. */
+    private static final List<String> LOGINS = List.of("region", "municipality", "school");
+
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong uploadsAcknowledged = new AtomicLong();
+    private final AtomicLong rowsAcknowledged = new AtomicLong();
+    private final AtomicLong runsAcknowledged = new AtomicLong();
+    private final String base;
+    private final Targets targets;
+
+    private SoakBenchmark(String base, Targets targets) {
+        this.base = base;
+        this.targets = targets;
+    }
+
+    /** What each demo login may open: the schools and municipalities of its territory. */
+    record Targets(Map<String, List<String>> schools, Map<String, List<Long>> municipalities) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int users = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        boolean background = !List.of(args).contains("--pages-only");
+        Path data = Files.createTempDirectory("msoko-soak-");
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MsokoApplication.class)
+                .web(WebApplicationType.SERVLET).logStartupInfo(false)
+                .run("--server.port=0", "--msoko.data=" + data, "--logging.level.root=warn",
+                        "--msoko.security.login-rate-per-minute=100000");
+        List<String> logins = ctx.getBean(DemoLoader.class).ensureLoaded();
+        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        System.out.printf(Locale.ROOT, "demo region ready in %.1f s on port %d; logins: %s%n",
+                (System.nanoTime() - t0) / 1e9, port, logins);
+        JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+        SoakBenchmark bench = new SoakBenchmark("http://localhost:" + port, targets(jdbc));
+        int code = bench.run(seconds, users, background, jdbc);
+        ctx.close();
+        System.exit(code);
+    }
+
+    private static Targets targets(JdbcClient jdbc) {
+        Map<String, List<String>> schools = new TreeMap<>();
+        Map<String, List<Long>> municipalities = new TreeMap<>();
+        for (String login : LOGINS) {
+            // the territory of the login, as the demo created it: the whole region, one municipality, one school
+            String where = """
+                    from school s, app_user u where u.username = :login
+                      and (u.municipality_id is null and u.school_id is null
+                           or u.school_id is null and s.municipality_id = u.municipality_id or s.id = u.school_id)""";
+            schools.put(login, jdbc.sql("select s.code " + where + " order by s.code").param("login", login)
+                    .query(String.class).list());
+            municipalities.put(login, jdbc.sql("select distinct s.municipality_id " + where + " order by 1")
+                    .param("login", login).query(Long.class).list());
+        }
+        return new Targets(schools, municipalities);
+    }
+
+    private int run(int seconds, int users, boolean background, JdbcClient jdbc) throws Exception {
+        long soakRowsBefore = soakRows(jdbc);
+        long runsBefore = jdbc.sql("select count(*) from analysis_run").query(Long.class).single();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(users + 3);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            String login = LOGINS.get(u % LOGINS.size());
+            long seed = u;
+            tasks.add(pool.submit(() -> browse(login, seed, deadline)));
+        }
+        if (background) {
+            tasks.add(pool.submit(() -> upload(deadline)));
+            tasks.add(pool.submit(() -> analyse(deadline)));
+        }
+        HeapFloor heap = new HeapFloor();
+        tasks.add(pool.submit(() -> heap.sample(deadline)));
+        for (Future<?> f : tasks) {
+            f.get();
+        }
+        pool.shutdown();
+        long soakRowsFound = soakRows(jdbc) - soakRowsBefore;
+        long runsFound = jdbc.sql("select count(*) from analysis_run").query(Long.class).single() - runsBefore;
+        return report(seconds, users, background, soakRowsFound, runsFound, heap);
+    }
+
+    private static long soakRows(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select count(*) from result r join assessment a on a.id = r.assessment_id where a.exam_year = :y""")
+                .param("y", SOAK_YEAR).query(Long.class).single();
+    }
+
+    /** One user: sign in, then open pages one after another until the deadline. */
+    private void browse(String login, long seed, long deadline) {
+        Session s = new Session(login);
+        SplittableRandom random = new SplittableRandom(seed);
+        while (System.nanoTime() < deadline) {
+            String[] page = nextPage(login, random);
+            s.get(page[0], page[1]);
+        }
+    }
+
+    /** {name, path}: the pages an analyst opens, in the proportions of a working day. */
+    private String[] nextPage(String login, SplittableRandom random) {
+        List<String> schools = targets.schools().get(login);
+        List<Long> municipalities = targets.municipalities().get(login);
+        String school = schools.get(random.nextInt(schools.size()));
+        long municipality = municipalities.get(random.nextInt(municipalities.size()));
+        return switch (random.nextInt(10)) {
+            case 0 -> new String[] {"обзор /", "/"};
+            case 1 -> new String[] {"школы муниципалитета", "/dashboard/municipalities/" + municipality + "/schools"};
+            case 2, 3 -> new String[] {"страница школы", "/schools/" + school};
+            case 4 -> new String[] {"признаки школы", "/schools/" + school + "/signs"};
+            case 5 -> new String[] {"зоны риска", "/risk"};
+            case 6 -> new String[] {"поиск", "/search?q=" + URLEncoder.encode("школа", StandardCharsets.UTF_8)};
+            case 7 -> new String[] {"направление", "/directions/objectivity"};
+            case 8 -> new String[] {"API зоны риска", "/api/v1/risk"};
+            default -> new String[] {"API признаки школы", "/api/v1/schools/" + school + "/signs"};
+        };
+    }
+
+    /** The writer: a new file of {@link #ROWS_PER_FILE} results uploaded through the page, again and again. */
+    private void upload(long deadline) {
+        Session s = new Session("region");
+        for (int file = 1; System.nanoTime() < deadline; file++) {
+            String csv = resultsFile(file);
+            if (s.upload("загрузка файла", "soak-" + file + ".csv", csv)) {
+                uploadsAcknowledged.incrementAndGet();
+                rowsAcknowledged.addAndGet(ROWS_PER_FILE);
+            }
+        }
+    }
+
+    private String resultsFile(int file) {
+        StringBuilder csv = new StringBuilder("procedure;year;subject;grade;school_code;participant;mark\n");
+        for (int i = 0; i < ROWS_PER_FILE; i++) {
+            List<String> all = targets.schools().get("region");
+            String school = all.get(i % all.size());
+            csv.append("ВПР;").append(SOAK_YEAR).append(";Математика;5;").append(school).append(";soak-")
+                    .append(file).append('-').append(i).append(';').append(2 + i % 4).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The analyst who keeps pressing «Запустить анализ». */
+    private void analyse(long deadline) {
+        Session s = new Session("region");
+        while (System.nanoTime() < deadline) {
+            if (s.post("запуск анализа", "/risk/run", "/risk")) {
+                runsAcknowledged.incrementAndGet();
+            }
+        }
+    }
+
+    private void record(String page, long nanos) {
+        latencies.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+    }
+
+    private void error(String page, String what) {
+        errors.computeIfAbsent(page, k -> new AtomicLong()).incrementAndGet();
+        if (errorSamples.size() < 20) {
+            errorSamples.add(page + ": " + what);
+        }
+    }
+
+    /** A browser: its own cookies, signed in once. */
+    private final class Session {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+        Session(String login) {
+            String token = csrf("/login");
+            String form = "username=" + login + "&password=" + DemoLoader.PASSWORD + "&_csrf=" + enc(token);
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("login " + login + " failed: " + r.statusCode() + " "
+                        + r.headers().firstValue("Location").orElse(""));
+            }
+        }
+
+        void get(String name, String path) {
+            long t = System.nanoTime();
+            try {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+                record(name, System.nanoTime() - t);
+                if (r.statusCode() != 200) {
+                    error(name, path + " → " + r.statusCode());
+                }
+            } catch (RuntimeException e) {
+                error(name, path + " → " + e);
+            }
+        }
+
+        /** A form post that must answer with a redirect to {@code expected}. */
+        boolean post(String name, String path, String expected) {
+            String token = csrf(expected);
+            long t = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token))).build());
+            record(name, System.nanoTime() - t);
+            boolean ok = r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").endsWith(expected);
+            if (!ok) {
+                error(name, path + " → " + r.statusCode());
+            }
+            return ok;
+        }
+
+        boolean upload(String name, String fileName, String content) {
+            String token = csrf("/imports");
+            String boundary = "soak" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            long t = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/imports?_csrf=" + enc(token)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            record(name, System.nanoTime() - t);
+            boolean ok = r.statusCode() == 200 && r.body().contains("alert ok") && !r.body().contains("alert error");
+            if (!ok) {
+                error(name, fileName + " → " + r.statusCode());
+            }
+            return ok;
+        }
+
+        private String csrf(String page) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + page)).GET().build());
+            Matcher m = CSRF.matcher(r.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on " + page + " (" + r.statusCode() + ")");
+            }
+            return m.group(1);
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The smallest heap in use seen in each minute: right after a collection the heap holds only live data, so
+     * the per-minute minimum follows the live set; a leak shows as a floor that keeps rising.
+     */
+    static final class HeapFloor {
+        final Map<Integer, Long> floorByMinute = new TreeMap<>();
+
+        void sample(long deadline) {
+            long start = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                int minute = (int) ((System.nanoTime() - start) / 60_000_000_000L);
+                floorByMinute.merge(minute, used, Math::min);
+                try {
+                    Thread.sleep(500); // sampling period of a measurement, not synchronisation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int report(int seconds, int users, boolean background, long rowsFound, long runsFound, HeapFloor heap) {
+        System.out.printf(Locale.ROOT, "%n%d users for %d s%s%n", users, seconds,
+                background ? ", with uploads and analysis runs in the background" : ", pages only");
+        System.out.printf(Locale.ROOT, "%-24s %8s %9s %9s %9s %9s %7s%n", "page", "requests", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "errors");
+        long totalErrors = 0;
+        for (String page : new TreeMap<>(latencies).keySet()) {
+            List<Long> l = new ArrayList<>(latencies.get(page));
+            Collections.sort(l);
+            long e = errors.getOrDefault(page, new AtomicLong()).get();
+            totalErrors += e;
+            System.out.printf(Locale.ROOT, "%-24s %8d %9.1f %9.1f %9.1f %9.1f %7d%n", page, l.size(), pct(l, 0.50),
+                    pct(l, 0.95), pct(l, 0.99), l.get(l.size() - 1) / 1e6, e);
+        }
+        long all = latencies.values().stream().mapToLong(List::size).sum();
+        System.out.printf(Locale.ROOT, "requests %d (%.0f/s), errors %d%n", all, all / (double) seconds, totalErrors);
+        errorSamples.forEach(s -> System.out.println("  error: " + s));
+        long lostRows = rowsAcknowledged.get() - rowsFound;
+        long lostRuns = runsAcknowledged.get() - runsFound;
+        if (background) {
+            System.out.printf(Locale.ROOT, "uploads acknowledged %d (%d rows), rows found %d, lost rows %d%n",
+                    uploadsAcknowledged.get(), rowsAcknowledged.get(), rowsFound, lostRows);
+            System.out.printf(Locale.ROOT, "analysis runs acknowledged %d, found %d, lost %d%n", runsAcknowledged.get(),
+                    runsFound, lostRuns);
+        }
+        StringBuilder floors = new StringBuilder();
+        heap.floorByMinute.forEach((m, b) -> floors.append(String.format(Locale.ROOT, " %d:%.0f", m + 1, b / 1048576.0)));
+        System.out.println("heap floor per minute, MB:" + floors);
+        return totalErrors == 0 && lostRows == 0 && lostRuns == 0 ? 0 : 1;
+    }
+
+    private static double pct(List<Long> sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+}
