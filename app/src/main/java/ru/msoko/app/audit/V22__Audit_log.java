@@ -39,7 +39,7 @@ class V22__Audit_log extends BaseJavaMigration {
 
     /** The setting is {@link AppendOnly#POSTGRES_SETTING}. */
     private static final String POSTGRES_GUARD = """
-            create function audit_event_append_only() returns trigger language plpgsql as $$
+            create or replace function audit_event_append_only() returns trigger language plpgsql as $$
             begin
                 if tg_op = 'DELETE' and current_setting('msoko.audit_replace', true) = 'on' then
                     return old;
@@ -55,6 +55,13 @@ class V22__Audit_log extends BaseJavaMigration {
             s.execute(TABLE);
             s.execute("create index ix_audit_event_time on audit_event (occurred_at)");
             s.execute("create index ix_audit_event_municipality on audit_event (municipality_id, id)");
+            guard(c);
+        }
+    }
+
+    /** Creates the triggers that refuse UPDATE and DELETE (the function first, on PostgreSQL). */
+    static void guard(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             if (AppendOnly.isPostgres(c)) {
                 s.execute(POSTGRES_GUARD);
                 s.execute("create trigger audit_event_append_only before update or delete on audit_event "
