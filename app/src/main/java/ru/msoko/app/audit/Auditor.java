@@ -71,7 +71,7 @@ public class Auditor {
         Long municipality = signedIn == null ? null : signedIn.municipalityId();
         Long school = what.schoolId() != null ? what.schoolId() : signedIn == null ? null : signedIn.schoolId();
         return new AuditEvent(0, Instant.now(), user, signedIn == null ? null : signedIn.role().name(),
-                clientAddress(), what.action(), what.objectType(), what.objectId(), municipality, school,
+                signedIn == null ? null : clientAddress(), what.action(), what.objectType(), what.objectId(), municipality, school,
                 what.details(), what.outcome(), null, null);
     }
 
