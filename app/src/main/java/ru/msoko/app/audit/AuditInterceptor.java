@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
+import ru.msoko.app.security.CurrentUser;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -43,8 +42,7 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (audited == null) {
             return;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String user = auth == null ? "аноним" : auth.getName();
+        String user = CurrentUser.name().orElse("аноним");
         auditor.record(user, new Auditor.What(audited.value(), audited.object().isEmpty() ? null : audited.object(),
                 objectId(request), null, requestLine(request) + " — HTTP " + status(response, ex),
                 outcome(response, ex)));

@@ -2,13 +2,12 @@ package ru.msoko.app.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import ru.msoko.app.security.CurrentUser;
 import ru.msoko.app.security.MsokoUser;
 
 /**
@@ -38,9 +37,8 @@ public class Auditor {
 
     /** The signed-in user's name, else {@code cli:<os user>}: for services that are not told who calls them. */
     public static String currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof MsokoUser u ? u.getUsername()
-                : "cli:" + System.getProperty("user.name", "unknown");
+        return CurrentUser.signedIn().map(MsokoUser::getUsername)
+                .orElse("cli:" + System.getProperty("user.name", "unknown"));
     }
 
     /** @param user who acts as the caller knows it: a login or {@code cli:<os user>} */
@@ -77,8 +75,7 @@ public class Auditor {
 
     /** The signed-in user of this thread when it is the one named (a service may act for someone else). */
     static MsokoUser signedIn(String user) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof MsokoUser u && u.getUsername().equals(user) ? u : null;
+        return CurrentUser.signedIn().filter(u -> u.getUsername().equals(user)).orElse(null);
     }
 
     /** The address of the current web request; {@code null} outside one (the command line). */
