@@ -9,7 +9,8 @@ import org.h2.api.Trigger;
 /**
  * H2's guard of {@code audit_event} (created by {@link V22__Audit_log}): refuses every UPDATE, and every DELETE
  * except inside a whole-database restore that declared itself ({@link AppendOnly#permitReplace}). Public with a
- * public constructor because H2 instantiates it by name.
+ * public constructor because H2 instantiates it by name — the name is stored in every H2 database's schema, so
+ * the class must not be renamed or moved (a later migration would have to recreate the triggers).
  */
 public final class AppendOnlyH2Trigger implements Trigger {
 

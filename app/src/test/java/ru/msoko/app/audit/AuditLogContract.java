@@ -34,6 +34,10 @@ abstract class AuditLogContract {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Auditor auditor;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     long m01;
     long m02;
@@ -201,6 +205,27 @@ abstract class AuditLogContract {
         // 4 threads × 25 events
         assertThat(log.verify()).isEqualTo(new AuditLog.Verification(100, null, null));
         assertThat(jdbc.sql("select max(id) from audit_event").query(Long.class).single()).isEqualTo(100);
+    }
+
+    @Test
+    void anEventRecordedInsideATransactionIsWrittenWhenItEndsAndSaysWhetherItWasCommitted() {
+        long[] seenInside = new long[2];
+        tx.executeWithoutResult(status -> {
+            auditor.record("cli:ivan", Auditor.What.of(Action.IMPORT_ROLLBACK, "import_batch", 5, "отменена", Outcome.OK));
+            seenInside[0] = log.count(Scope.region(), AuditLog.Filter.NONE);
+        });
+        tx.executeWithoutResult(status -> {
+            auditor.record("cli:ivan", Auditor.What.of(Action.IMPORT_ROLLBACK, "import_batch", 6, "отменена", Outcome.OK));
+            seenInside[1] = log.count(Scope.region(), AuditLog.Filter.NONE);
+            status.setRollbackOnly();
+        });
+
+        // nothing is written while the work is open
+        assertThat(seenInside).containsExactly(0, 1);
+        List<AuditLog.Row> rows = log.find(Scope.region(), AuditLog.Filter.NONE, 0, 10);
+        assertThat(rows).extracting(r -> r.event().objectId() + " " + r.event().outcome() + " " + r.event().details())
+                .containsExactly("6 FAILED отменена — не выполнено: транзакция отменена", "5 OK отменена");
+        assertThat(rows).allSatisfy(r -> assertThat(r.event().username()).isEqualTo("cli:ivan"));
     }
 
     /** Runs {@code sql} with the append-only triggers dropped, then creates them again. */
