@@ -19,6 +19,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
 import ru.msoko.app.system.DataFolder;
 import ru.msoko.app.system.DatabaseKind;
 
@@ -39,15 +42,33 @@ public class Backup {
     private final DataSource dataSource;
     private final DataFolder folder;
     private final DatabaseKind kind;
+    private final Auditor auditor;
 
-    Backup(DataSource dataSource, DataFolder folder, DatabaseKind kind) {
+    Backup(DataSource dataSource, DataFolder folder, DatabaseKind kind, Auditor auditor) {
+        this.auditor = auditor;
         this.dataSource = dataSource;
         this.folder = folder;
         this.kind = kind;
     }
 
-    /** Writes the backup to {@code out} (via a temporary file, so a failed run leaves no half copy). */
+    /**
+     * Writes the backup to {@code out} (via a temporary file, so a failed run leaves no half copy) and records it in
+     * the audit log — after the snapshot, so the copy holds the log up to the backup but not the backup's own event.
+     */
     public Summary write(Path out, Consumer<String> progress) {
+        try {
+            Summary s = writeUnaudited(out, progress);
+            auditor.record(Auditor.currentUser(), Auditor.What.of(Action.BACKUP, "file", out.getFileName(), out
+                    + ": таблиц " + s.tables() + ", строк " + s.rows() + ", схема " + s.schemaVersion(), Outcome.OK));
+            return s;
+        } catch (RuntimeException e) {
+            auditor.record(Auditor.currentUser(), Auditor.What.of(Action.BACKUP, "file", out.getFileName(),
+                    out + ": " + e.getMessage(), Outcome.FAILED));
+            throw e;
+        }
+    }
+
+    private Summary writeUnaudited(Path out, Consumer<String> progress) {
         Path part = out.resolveSibling(out.getFileName() + ".part");
         try (Connection c = dataSource.getConnection()) {
             snapshot(c);

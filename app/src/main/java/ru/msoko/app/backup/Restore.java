@@ -22,6 +22,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.AppendOnly;
+import ru.msoko.app.audit.Auditor;
 import ru.msoko.app.system.DataFolder;
 
 /**
@@ -59,23 +62,40 @@ public class Restore {
 
     private final DataSource dataSource;
     private final DataFolder folder;
+    private final Auditor auditor;
 
-    Restore(DataSource dataSource, DataFolder folder) {
+    Restore(DataSource dataSource, DataFolder folder, Auditor auditor) {
+        this.auditor = auditor;
         this.dataSource = dataSource;
         this.folder = folder;
     }
 
+    /**
+     * Restores and then records the restore in the audit log: the log is the copy's, continued by this event (its
+     * hash chain goes on from the copy's last row).
+     */
     public Outcome restore(Path file, boolean replace, Consumer<String> progress) {
+        Outcome outcome = restoreUnaudited(file, replace, progress);
+        auditor.record(Auditor.currentUser(), Auditor.What.of(Action.RESTORE, "file", file.getFileName(),
+                outcome.message().lines().findFirst().orElse(""),
+                outcome instanceof Outcome.Restored ? ru.msoko.app.audit.Outcome.OK : ru.msoko.app.audit.Outcome.REFUSED));
+        return outcome;
+    }
+
+    private Outcome restoreUnaudited(Path file, boolean replace, Consumer<String> progress) {
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             Manifest manifest = manifest(zip);
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    AppendOnly.permitReplace(c);
                     load(c, zip, manifest, replace, progress);
                     c.commit();
                 } catch (Refusal | SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
+                } finally {
+                    AppendOnly.endReplace(c);
                 }
             }
             return new Outcome.Restored(manifest.tables().size(), manifest.rows(), restoredMessage(file, manifest));

@@ -10,6 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
 import ru.msoko.app.objectivity.AnalysisService;
 import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.objectivity.AnalysisResult;
@@ -76,7 +79,13 @@ class AnalyzeCommand implements Callable<Integer> {
                         .analyse(years, settings, "cli:" + System.getProperty("user.name", "unknown"));
                 result = run.result();
                 System.out.println("Расчёт № " + run.id() + " сохранён в базе.");
+                AnalysisWriter.write(result, out);
+                ctx.getBean(Auditor.class).record(Auditor.currentUser(), Auditor.What.of(Action.REPORT_DOWNLOAD,
+                        "analysis_run", run.id(), "msoko analyze: signs.csv, risk.csv, bunching.csv, run.properties в "
+                                + out, Outcome.OK));
             }
+            print(result);
+            return 0;
         }
         AnalysisWriter.write(result, out);
         print(result);

@@ -9,6 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
 import ru.msoko.app.imports.ImportLog;
 import ru.msoko.app.imports.ImportRejections;
 import ru.msoko.app.imports.ImportRollback;
@@ -58,6 +61,8 @@ class ImportsCommand implements Callable<Integer> {
                     }
                 }
                 System.out.println("ошибки записаны в " + out);
+                ctx.getBean(Auditor.class).record(Auditor.currentUser(), Auditor.What.of(Action.PUPIL_DATA_DOWNLOAD,
+                        "import_rejection", errors, "msoko imports --errors " + errors + " --out " + out, Outcome.OK));
                 return 0;
             }
             print(ctx.getBean(ImportLog.class));

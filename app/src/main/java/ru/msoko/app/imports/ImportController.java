@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Audited;
 import ru.msoko.app.web.NotFoundException;
 
 /** Upload page and import log. Schools cannot import (the municipality loads its schools' data). */
@@ -65,6 +67,7 @@ class ImportController {
 
     /** The problems of a rejected file as xlsx. */
     @GetMapping("/imports/rejections/{id}.xlsx")
+    @Audited(value = Action.PUPIL_DATA_DOWNLOAD, object = "import_rejection")
     @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
     ResponseEntity<byte[]> rejectedRows(@PathVariable long id) throws IOException {
         // at most a thousand problems are kept: the workbook is small enough to build in memory

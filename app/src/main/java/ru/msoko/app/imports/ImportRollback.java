@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
 import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.core.text.RussianPlural;
 
@@ -65,8 +67,10 @@ public class ImportRollback {
     private final JdbcClient jdbc;
     private final ImportLog log;
     private final GiaScaleRepository giaScales;
+    private final Auditor auditor;
 
-    ImportRollback(JdbcClient jdbc, ImportLog log, GiaScaleRepository giaScales) {
+    ImportRollback(JdbcClient jdbc, ImportLog log, GiaScaleRepository giaScales, Auditor auditor) {
+        this.auditor = auditor;
         this.jdbc = jdbc;
         this.log = log;
         this.giaScales = giaScales;
@@ -78,6 +82,13 @@ public class ImportRollback {
      */
     @Transactional
     public Outcome rollback(long id, String user, boolean onlyOwn) {
+        Outcome outcome = rollbackUnaudited(id, user, onlyOwn);
+        auditor.record(user, Auditor.What.of(Action.IMPORT_ROLLBACK, "import_batch", id, outcome.message(),
+                outcome instanceof Outcome.RolledBack ? ru.msoko.app.audit.Outcome.OK : ru.msoko.app.audit.Outcome.REFUSED));
+        return outcome;
+    }
+
+    private Outcome rollbackUnaudited(long id, String user, boolean onlyOwn) {
         var entry = log.find(id);
         if (entry.isEmpty()) {
             return new Outcome.Refused("загрузки № " + id + " нет в журнале");

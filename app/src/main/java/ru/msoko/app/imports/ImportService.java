@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import ru.msoko.app.audit.Auditor;
 import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.fisoko.XlsxLimits;
@@ -33,12 +34,15 @@ public class ImportService {
     private final ContextImport context;
     private final TransactionTemplate tx;
     private final XlsxLimits limits;
+    private final Auditor auditor;
 
     /** @param maxUnpacked the most an uploaded xlsx may unpack to (a «zip bomb» is refused before it is read) */
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
                   ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
-                  TextbooksImport textbooks, TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked) {
+                  TextbooksImport textbooks, TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked,
+                  Auditor auditor) {
+        this.auditor = auditor;
         this.limits = XlsxLimits.DEFAULT.withMaxUnpackedBytes(maxUnpacked.toBytes());
         this.examSummaries = examSummaries;
         this.journals = journals;
@@ -59,6 +63,10 @@ public class ImportService {
      * @param user who imports: a login, or {@code cli:<os user>}
      */
     public ImportOutcome importFile(Path file, String fileName, String user, ImportOptions options) {
+        return ImportAudit.recorded(auditor, user, importUnaudited(file, fileName, user, options));
+    }
+
+    private ImportOutcome importUnaudited(Path file, String fileName, String user, ImportOptions options) {
         String hash = null;
         FileFormat format = null;
         ImportOutcome outcome;
@@ -99,6 +107,10 @@ public class ImportService {
      * @param year the year of descriptions whose folders do not name one ({@code 2021/4/…}); may be {@code null}
      */
     public ImportOutcome importCodifiers(Path folder, Integer year, String user) {
+        return ImportAudit.recorded(auditor, user, codifiersUnaudited(folder, year, user));
+    }
+
+    private ImportOutcome codifiersUnaudited(Path folder, Integer year, String user) {
         String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString() + "/";
         String hash = null;
         ImportOutcome outcome;

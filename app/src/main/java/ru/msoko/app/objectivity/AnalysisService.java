@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
 import ru.msoko.core.objectivity.AnalysisData;
 import ru.msoko.core.objectivity.AnalysisResult;
 import ru.msoko.core.objectivity.ObjectivityEngine;
@@ -17,8 +20,10 @@ public class AnalysisService {
 
     private final AnalysisDataLoader loader;
     private final AnalysisRepository runs;
+    private final Auditor auditor;
 
-    AnalysisService(AnalysisDataLoader loader, AnalysisRepository runs) {
+    AnalysisService(AnalysisDataLoader loader, AnalysisRepository runs, Auditor auditor) {
+        this.auditor = auditor;
         this.loader = loader;
         this.runs = runs;
     }
@@ -38,6 +43,9 @@ public class AnalysisService {
         List<OfficialMarker> official = loader.officialMarkers();
         AnalysisResult result = years.isEmpty() ? engine.analyse(data, official) : engine.analyse(data, years, official);
         long id = runs.save(result, user, started, Instant.now());
+        auditor.record(user, Auditor.What.of(Action.ANALYSIS_RUN, "analysis_run", id, "расчёт № " + id + ", годы: "
+                + (years.isEmpty() ? "все" : years.stream().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "))), Outcome.OK));
         return new Run(id, result);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.audit.AuditLog;
 import ru.msoko.app.imports.ImportRollback;
 import ru.msoko.app.imports.ImportService;
 import ru.msoko.app.support.DatabaseState;
@@ -38,8 +39,19 @@ abstract class BackupContract {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    AuditLog auditLog;
     @TempDir
     Path dir;
+
+    /** Every table's checksum but the audit log's, which records the backups and restores themselves. */
+    private Map<String, String> checksums() {
+        return DatabaseState.withoutAuditLog(TableChecksums.of(dataSource));
+    }
+
+    private List<String> auditActions() {
+        return jdbc.sql("select action || ' ' || outcome from audit_event order by id").query(String.class).list();
+    }
 
     @BeforeEach
     void loadData() {
@@ -65,7 +77,8 @@ abstract class BackupContract {
         assertThat(count("import_rejection")).isEqualTo(1);
         assertThat(count("import_rejection_problem")).isEqualTo(2);
         assertThat(count("analysis_run")).isEqualTo(1);
-        Map<String, String> before = TableChecksums.of(dataSource);
+        Map<String, String> before = checksums();
+        List<String> auditBefore = auditActions();
         Map<String, String> fingerprint = DatabaseState.fingerprint(jdbc);
         long maxSchoolId = jdbc.sql("select max(id) from school").query(Long.class).single();
 
@@ -76,8 +89,16 @@ abstract class BackupContract {
 
         assertThat(outcome).isInstanceOf(Restore.Outcome.Restored.class);
         assertThat(outcome.message()).contains("контрольные суммы всех таблиц совпали", "тот же, что при создании копии");
-        assertThat(TableChecksums.of(dataSource)).isEqualTo(before);
+        assertThat(checksums()).isEqualTo(before);
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(fingerprint);
+        // the copy's audit log (not the backup's own event, written after the snapshot), then the restore's event,
+        // chained on: BackupData's three imports, the rollback, the rejection, and loadData's analysis run
+        assertThat(auditBefore).containsExactly("IMPORT OK", "IMPORT OK", "IMPORT OK", "IMPORT_ROLLBACK OK",
+                "IMPORT_REJECTED REFUSED", "ANALYSIS_RUN OK");
+        List<String> auditAfter = new ArrayList<>(auditBefore);
+        auditAfter.add("RESTORE OK");
+        assertThat(auditActions()).isEqualTo(auditAfter);
+        assertThat(auditLog.verify()).isEqualTo(new AuditLog.Verification(auditAfter.size(), null, null));
         assertThat(jdbc.sql("select name from school where code = 'edu220001'").query(String.class).single())
                 .isEqualTo(BackupData.AWKWARD_NAME);
         // the identity counter continues after the restored ids
@@ -133,26 +154,32 @@ abstract class BackupContract {
     @Test
     void aDatabaseWithDataIsReplacedOnlyWhenAsked() {
         Path file = backup();
-        Map<String, String> before = TableChecksums.of(dataSource);
+        Map<String, String> before = checksums();
         jdbc.sql("delete from result where mark = 2").update();
-        Map<String, String> changed = TableChecksums.of(dataSource);
+        Map<String, String> changed = checksums();
+        long events = auditActions().size();
 
         Restore.Outcome refused = restore.restore(file, false, t -> { });
 
         assertThat(refused).isInstanceOf(Restore.Outcome.Refused.class);
         assertThat(refused.message()).contains("база данных не пуста", "result (5)", "--replace", "База данных не изменена");
-        assertThat(TableChecksums.of(dataSource)).isEqualTo(changed);
+        assertThat(checksums()).isEqualTo(changed);
+        assertThat(auditActions()).hasSize((int) events + 1).endsWith("RESTORE REFUSED");
 
         Restore.Outcome replaced = restore.restore(file, true, t -> { });
 
         assertThat(replaced).isInstanceOf(Restore.Outcome.Restored.class);
-        assertThat(TableChecksums.of(dataSource)).isEqualTo(before);
+        assertThat(checksums()).isEqualTo(before);
+        // the log is the copy's (the six events of loadData) and the replacing restore's: the events after the
+        // copy are gone with the rest of the data it replaced, and the chain is whole
+        assertThat(auditActions()).hasSize(7).endsWith("RESTORE OK");
+        assertThat(auditLog.verify().intact()).isTrue();
     }
 
     @Test
     void aCorruptedBackupIsRefusedByItsChecksumAndTheDatabaseIsUnchanged() throws IOException {
         Path file = backup();
-        Map<String, String> before = TableChecksums.of(dataSource);
+        Map<String, String> before = checksums();
         // one row of result.tsv changed: the first result's first «false» (the absent flag) becomes «true»;
         // lines 0 and 1 of a table file are the column names and kinds
         Path bad = BackupData.tampered(file, Manifest.tableFile("result"), text -> {
@@ -166,7 +193,10 @@ abstract class BackupContract {
         assertThat(outcome).isInstanceOf(Restore.Outcome.Refused.class);
         assertThat(outcome.message()).contains("копия повреждена: tables/result.tsv", "6 строк",
                 "контрольная сумма SHA-256 не совпадает", "База данных не изменена");
-        assertThat(TableChecksums.of(dataSource)).isEqualTo(before);
+        assertThat(checksums()).isEqualTo(before);
+        // the audit rows were deleted and loaded again inside the transaction: rolled back with it
+        assertThat(auditActions()).endsWith("BACKUP OK", "RESTORE REFUSED");
+        assertThat(auditLog.verify().intact()).isTrue();
     }
 
     @Test
@@ -176,13 +206,13 @@ abstract class BackupContract {
         Path old = BackupData.tampered(file, Manifest.FILE,
                 text -> text.replace("schema.version=" + current + "\n", "schema.version=16\n"));
         DatabaseState.clear(jdbc);
-        Map<String, String> before = TableChecksums.of(dataSource);
+        Map<String, String> before = checksums();
 
         Restore.Outcome outcome = restore.restore(old, false, t -> { });
 
         assertThat(outcome).isInstanceOf(Restore.Outcome.Refused.class);
         assertThat(outcome.message()).contains("версия схемы базы данных " + current + ", а копии — 16");
-        assertThat(TableChecksums.of(dataSource)).isEqualTo(before);
+        assertThat(checksums()).isEqualTo(before);
     }
 
     @Test

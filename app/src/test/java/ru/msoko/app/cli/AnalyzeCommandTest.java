@@ -116,6 +116,17 @@ class AnalyzeCommandTest {
             assertThat(rs.getLong(1)).isEqualTo(lines(out.resolve("db/risk.csv")).size() - 1);
             assertThat(rs.getString(2)).isEqualTo("2026.11.1");
         }
+        // the run and the report files it wrote, each one audit event of the command line's user
+        try (var c = DriverManager.getConnection(url, "sa", ""); var st = c.createStatement();
+             var rs = st.executeQuery("select action || ' ' || object_id || ' ' || username from audit_event "
+                     + "where action in ('ANALYSIS_RUN', 'REPORT_DOWNLOAD') order by id")) {
+            List<String> events = new ArrayList<>();
+            while (rs.next()) {
+                events.add(rs.getString(1));
+            }
+            String user = "cli:" + System.getProperty("user.name", "unknown");
+            assertThat(events).containsExactly("ANALYSIS_RUN 1 " + user, "REPORT_DOWNLOAD 1 " + user);
+        }
     }
 
     private static List<String> zones(Path risk) throws Exception {

@@ -93,6 +93,24 @@ class ImportCommandTest {
         assertThat(rollback.output()).contains("загрузка № 2 («results.csv») отменена: удалено 6\u00A0записей");
         assertThat(results()).isZero();
         assertThat(msoko("imports", "--data", data.toString(), "--rollback", "2").exitCode()).isEqualTo(1);
+
+        // every step above is in the audit log as the command line's user
+        assertThat(audit()).containsExactly("IMPORT OK", "IMPORT OK", "IMPORT_REJECTED REFUSED", "IMPORT_DUPLICATE OK",
+                "PUPIL_DATA_DOWNLOAD OK", "IMPORT_ROLLBACK OK", "IMPORT_ROLLBACK REFUSED");
+    }
+
+    /** «action outcome» of every audit event, after checking that each names the command line's user. */
+    private java.util.List<String> audit() throws Exception {
+        String url = "jdbc:h2:file:" + data.resolve("msoko") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (var c = DriverManager.getConnection(url, "sa", ""); var st = c.createStatement();
+             var rs = st.executeQuery("select username, action, outcome from audit_event order by id")) {
+            while (rs.next()) {
+                assertThat(rs.getString(1)).isEqualTo("cli:" + System.getProperty("user.name", "unknown"));
+                out.add(rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        return out;
     }
 
     @Test

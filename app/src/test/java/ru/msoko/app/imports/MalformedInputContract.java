@@ -247,6 +247,8 @@ abstract class MalformedInputContract {
         expected.merge("import_batch", 1L, Long::sum);
         expected.merge("assessment", 1L, Long::sum);
         expected.merge("result", 6L, Long::sum);
+        // the import's audit event
+        expected.merge("audit_event", 1L, Long::sum);
         assertThat(rowCounts()).isEqualTo(expected);
     }
 
@@ -280,6 +282,8 @@ abstract class MalformedInputContract {
         // ImportLog.reject: one row per rejected attempt and one per kept problem — the only intended change
         expected.merge("import_rejection", 1L, Long::sum);
         expected.merge("import_rejection_problem", (long) rejected.problems().size(), Long::sum);
+        // and the rejection's audit event (AuditLog: the log keeps refused attempts too)
+        expected.merge("audit_event", 1L, Long::sum);
         assertThat(after).isEqualTo(expected);
         assertThat(jdbc.sql("select file_name || '|' || problems_total from import_rejection order by id desc limit 1")
                 .query(String.class).single()).isEqualTo(name + "|" + c.problems().size());
