@@ -37,7 +37,7 @@ class RetentionCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = SpringRunner.start(false, db, List.of())) {
             Retention retention = ctx.getBean(Retention.class);
-            Retention.Plan plan = apply ? retention.apply(years) : retention.plan(years);
+            Retention.Plan plan = apply ? retention.apply(years, "cli:" + System.getProperty("user.name", "unknown")) : retention.plan(years);
             print(plan);
             if (!apply && !plan.isEmpty()) {
                 System.out.println("Ничего не изменено. Чтобы выполнить, добавьте --apply (сделайте перед этим msoko backup).");

@@ -8,6 +8,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
 
 /**
  * Deletes pupil-level data older than the retention period while keeping its aggregates (issue #6, 152-ФЗ art. 5
@@ -36,10 +39,12 @@ public class Retention {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Auditor auditor;
 
-    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock) {
+    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock, Auditor auditor) {
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.auditor = auditor;
     }
 
     /**
@@ -63,13 +68,21 @@ public class Retention {
         return new Plan(keepYears, last, years, problems);
     }
 
-    /** Archives what {@link #plan} lists, in one transaction, and returns that plan. */
+    /**
+     * Archives what {@link #plan} lists, in one transaction, and returns that plan; the audit log records it.
+     *
+     * @param user who runs it: {@code cli:<os user>}, or {@link RetentionSchedule#SYSTEM} for the nightly run
+     */
     @Transactional
-    public Plan apply(int keepYears) {
+    public Plan apply(int keepYears, String user) {
         Plan plan = plan(keepYears);
         if (plan.isEmpty()) {
             return plan;
         }
+        auditor.record(user, Auditor.What.of(Action.RETENTION, "retention", plan.lastArchivedYear(),
+                "срок " + keepYears + " лет: записи участников за " + plan.lastArchivedYear() + " год и ранее ("
+                        + plan.rows() + ") заменены итогами, удалены строки ошибок отклонённых файлов ("
+                        + plan.rejectionProblems() + ")", Outcome.OK));
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 insert into result_summary (import_id, assessment_id, school_id, rows_total, participants, absent,

@@ -20,6 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 class RetentionSchedule {
 
+    /** Who the audit log names for the nightly run. */
+    static final String SYSTEM = "система (срок хранения)";
+
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
 
     private final Retention retention;
@@ -44,7 +47,7 @@ class RetentionSchedule {
         if (keepYears <= 0) {
             return;
         }
-        Retention.Plan done = retention.apply(keepYears);
+        Retention.Plan done = retention.apply(keepYears, SYSTEM);
         if (!done.isEmpty()) {
             LOG.info("Срок хранения {} лет: обезличенные записи участников за {} год и ранее заменены итогами "
                     + "({} строк), удалены перечни ошибок отклонённых файлов ({})", keepYears,

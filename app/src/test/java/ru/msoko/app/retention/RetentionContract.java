@@ -109,7 +109,7 @@ abstract class RetentionContract {
         assertThat(before).contains("2019 edu220001 rows=2 present=2 absent=0 mean=2.0 marks=0/1/0/1",
                 "2019 edu220003 rows=1 present=0 absent=1 mean=null marks=0/0/0/0");
 
-        Retention.Plan done = retention.apply(5);
+        Retention.Plan done = retention.apply(5, "test");
 
         assertThat(done.rows()).isEqualTo(3);
         assertThat(pageAggregates()).isEqualTo(before);
@@ -120,6 +120,8 @@ abstract class RetentionContract {
         assertThat(count("select count(*) from result")).isEqualTo(6);
         assertThat(count("select count(*) from result_summary")).isEqualTo(2);
         assertThat(retention.plan(5).isEmpty()).as("a second run has nothing to do").isTrue();
+        assertThat(jdbc.sql("select username, object_id from audit_event where action = 'RETENTION'")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()).containsExactly("test 2021");
     }
 
     @Test
@@ -134,7 +136,7 @@ abstract class RetentionContract {
         assertThat(retention.plan(5).rejectionProblems()).as("attempted this year: kept").isZero();
 
         jdbc.sql("update import_rejection set attempted_at = :t").param("t", java.time.OffsetDateTime.parse("2021-03-01T09:00:00Z")).update();
-        assertThat(retention.apply(5).rejectionProblems()).isEqualTo(2);
+        assertThat(retention.apply(5, "test").rejectionProblems()).isEqualTo(2);
 
         assertThat(count("select count(*) from import_rejection_problem")).isZero();
         assertThat(count("select count(*) from import_rejection where problems_deleted_at is not null")).isEqualTo(1);
@@ -142,7 +144,7 @@ abstract class RetentionContract {
 
     @Test
     void rollingBackAnArchivedImportRemovesItsAggregates() {
-        retention.apply(5);
+        retention.apply(5, "test");
         assertThat(rollback.rollback(oldImport, "test", false)).isInstanceOf(ImportRollback.Outcome.RolledBack.class);
         assertThat(count("select count(*) from result_summary")).isZero();
         assertThat(pageAggregates()).noneMatch(line -> line.startsWith("2019"));
