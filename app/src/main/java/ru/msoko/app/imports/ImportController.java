@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.NotFoundException;
 
 /** Upload page and import log. Schools cannot import (the municipality loads its schools' data). */
@@ -54,10 +55,9 @@ class ImportController {
 
     /** Rolls back one import as a whole; a municipality user only their own imports. */
     @PostMapping("/imports/{id}/rollback")
-    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
-    String rollback(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
-        boolean region = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_REGION"));
-        ImportRollback.Outcome outcome = rollback.rollback(id, auth.getName(), !region);
+    @PreAuthorize("hasAuthority('PERM_IMPORT')")
+    String rollback(@PathVariable long id, Authentication auth, Scope scope, RedirectAttributes redirect) {
+        ImportRollback.Outcome outcome = rollback.rollback(id, auth.getName(), !scope.isRegion());
         redirect.addFlashAttribute(outcome instanceof ImportRollback.Outcome.RolledBack ? "done" : "refused",
                 outcome.message());
         return "redirect:/imports";
@@ -65,7 +65,7 @@ class ImportController {
 
     /** The problems of a rejected file as xlsx. */
     @GetMapping("/imports/rejections/{id}.xlsx")
-    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
+    @PreAuthorize("hasAuthority('PERM_IMPORT')")
     ResponseEntity<byte[]> rejectedRows(@PathVariable long id) throws IOException {
         // at most a thousand problems are kept: the workbook is small enough to build in memory
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -80,7 +80,7 @@ class ImportController {
     }
 
     @PostMapping("/imports")
-    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
+    @PreAuthorize("hasAuthority('PERM_IMPORT')")
     String upload(@RequestParam("files") List<MultipartFile> files,
                   @RequestParam(name = "skipInvalidRows", defaultValue = "false") boolean skipInvalidRows,
                   Authentication auth, Model model) throws IOException {

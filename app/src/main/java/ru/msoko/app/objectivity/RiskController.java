@@ -67,7 +67,7 @@ class RiskController {
 
     /** Runs the analysis over all stored data (the region's job: the run covers every school). */
     @PostMapping("/risk/run")
-    @PreAuthorize("hasRole('REGION')")
+    @PreAuthorize("hasAuthority('PERM_ANALYZE')")
     String run(Authentication auth) {
         analysis.analyse(List.of(), ObjectivitySettings.defaults(), auth.getName());
         return "redirect:/risk";

@@ -48,7 +48,7 @@ class ImportLogPageTest extends TerritoryWebTest {
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(municipality)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("refused", "загрузку № " + batch + " сделал другой пользователь (t): "
-                        + "отменить её может он или региональный администратор"));
+                        + "отменить её может он или пользователь с правом загрузки для всего региона"));
         assertThat(id("select count(*) from result")).isEqualTo(6);
 
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)).with(csrf()))
