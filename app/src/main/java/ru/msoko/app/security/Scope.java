@@ -50,6 +50,19 @@ public record Scope(Territory level, long municipalityId, long schoolId) {
     public static final String SCHOOL_CONDITION =
             "(:scopeAll = true or s.municipality_id = :scopeMunicipality and :scopeSchool = -1 or s.id = :scopeSchool)";
 
+    /**
+     * SQL condition over a column holding the login of whoever made a record (an import, a rejected attempt): the
+     * region sees every record, a municipality those made by users of that municipality (its own and its schools'
+     * accounts), a school nothing. Records made outside the web app (the command line, the demo) belong to the
+     * region. Bind {@link #sqlParams}.
+     */
+    public static String madeByCondition(String loginColumn) {
+        return """
+                (:scopeAll = true or exists (select 1 from app_user su left join school sus on sus.id = su.school_id
+                 where su.username = %s and coalesce(su.municipality_id, sus.municipality_id) = :scopeMunicipality
+                 and :scopeSchool = -1))""".formatted(loginColumn);
+    }
+
     public Map<String, Object> sqlParams() {
         return Map.of("scopeAll", isRegion(),
                 "scopeMunicipality", level == Territory.MUNICIPALITY ? municipalityId : NONE,
