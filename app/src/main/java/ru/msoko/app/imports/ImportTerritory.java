@@ -2,6 +2,7 @@ package ru.msoko.app.imports;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,16 +28,27 @@ class ImportTerritory {
             FileFormat.MARK_SCALES_CSV, FileFormat.GIA_SCALES_CSV, FileFormat.SCALE_CORRECTIONS_CSV,
             FileFormat.TEXTBOOKS_XLSX, FileFormat.WORK_CODIFIERS);
 
-    /** The tables of {@link ImportRollback#TABLES_BY_IMPORT} whose rows belong to a school ({@code school_id}). */
-    static final List<String> SCHOOL_TABLES = List.of("result", "official_marker", "exam_school_summary",
-            "journal_mark_distribution", "school_context");
-
     private final UserRepository users;
     private final JdbcClient jdbc;
+    private volatile List<String> schoolTables;
 
     ImportTerritory(UserRepository users, JdbcClient jdbc) {
         this.users = users;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The tables of {@link ImportRollback#TABLES_BY_IMPORT} whose rows belong to a school (they have a
+     * {@code school_id}), read from the schema once: a new kind of school data is checked without a change here.
+     */
+    List<String> schoolTables() {
+        if (schoolTables == null) {
+            Set<String> withSchool = new HashSet<>(jdbc.sql("""
+                    select lower(table_name) from information_schema.columns where lower(column_name) = 'school_id'""")
+                    .query(String.class).list());
+            schoolTables = ImportRollback.TABLES_BY_IMPORT.stream().filter(withSchool::contains).toList();
+        }
+        return schoolTables;
     }
 
     /** Throws when the stored batch reaches outside the territory of the user who made it. */
@@ -50,7 +62,7 @@ class ImportTerritory {
                     + format.title() + "»): их загружает пользователь с правом загрузки для всего региона"));
         }
         List<Problem> problems = new ArrayList<>();
-        for (String table : SCHOOL_TABLES) {
+        for (String table : schoolTables()) {
             long outside = jdbc.sql("""
                     select count(*) from %s t join school s on s.id = t.school_id
                     where t.import_id = :batch and not %s""".formatted(table, Scope.SCHOOL_CONDITION))
