@@ -11,7 +11,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,6 @@ import ru.msoko.app.security.Scope;
  * events of its territory).
  */
 @Controller
-@PreAuthorize("hasAuthority('PERM_AUDIT')")
 class AuditController {
 
     static final int PAGE = 50;

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.msoko.app.audit.Action;
 import ru.msoko.app.audit.Auditor;
 import ru.msoko.app.scales.GiaScaleRepository;
+import ru.msoko.app.security.Scope;
 import ru.msoko.core.text.RussianPlural;
 
 /**
@@ -82,14 +83,27 @@ public class ImportRollback {
      */
     @Transactional
     public Outcome rollback(long id, String user, boolean onlyOwn) {
-        Outcome outcome = rollbackUnaudited(id, user, onlyOwn);
+        return rollback(Scope.region(), id, user, onlyOwn);
+    }
+
+    /**
+     * Rolls back as a user of the web app: an import made outside the user's territory is answered like one that
+     * is not in the log (its existence and maker are not told); below the region only one's own imports.
+     */
+    @Transactional
+    public Outcome rollback(Scope scope, long id, String user) {
+        return rollback(scope, id, user, !scope.isRegion());
+    }
+
+    private Outcome rollback(Scope scope, long id, String user, boolean onlyOwn) {
+        Outcome outcome = rollbackUnaudited(scope, id, user, onlyOwn);
         auditor.record(user, Auditor.What.of(Action.IMPORT_ROLLBACK, "import_batch", id, outcome.message(),
                 outcome instanceof Outcome.RolledBack ? ru.msoko.app.audit.Outcome.OK : ru.msoko.app.audit.Outcome.REFUSED));
         return outcome;
     }
 
-    private Outcome rollbackUnaudited(long id, String user, boolean onlyOwn) {
-        var entry = log.find(id);
+    private Outcome rollbackUnaudited(Scope scope, long id, String user, boolean onlyOwn) {
+        var entry = log.find(scope, id);
         if (entry.isEmpty()) {
             return new Outcome.Refused("загрузки № " + id + " нет в журнале");
         }
@@ -99,7 +113,7 @@ public class ImportRollback {
         }
         if (onlyOwn && !e.importedBy().equals(user)) {
             return new Outcome.Refused("загрузку № " + id + " сделал другой пользователь (" + e.importedBy()
-                    + "): отменить её может он или региональный администратор");
+                    + "): отменить её может он или пользователь с правом загрузки для всего региона");
         }
         if (isDirectory(e.format())) {
             return new Outcome.Refused("загрузка № " + id + " — справочник школ: школы из него могут быть в других "

@@ -35,15 +35,17 @@ public class ImportService {
     private final TransactionTemplate tx;
     private final XlsxLimits limits;
     private final Auditor auditor;
+    private final ImportTerritory territory;
 
     /** @param maxUnpacked the most an uploaded xlsx may unpack to (a «zip bomb» is refused before it is read) */
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
                   ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
-                  TextbooksImport textbooks, TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked,
-                  Auditor auditor) {
+                  TextbooksImport textbooks, ImportTerritory territory, TransactionTemplate tx,
+                  @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked, Auditor auditor) {
         this.auditor = auditor;
         this.limits = XlsxLimits.DEFAULT.withMaxUnpackedBytes(maxUnpacked.toBytes());
+        this.territory = territory;
         this.examSummaries = examSummaries;
         this.journals = journals;
         this.context = context;
@@ -127,6 +129,7 @@ public class ImportService {
                 ImportOutcome o = codifiers.run(folder, name, year, h, user, status);
                 if (o instanceof ImportOutcome.Imported imported) {
                     log.explain(imported.batchId(), FileFormat.WORK_CODIFIERS.explanation());
+                    territory.check(imported.batchId(), FileFormat.WORK_CODIFIERS, name, user);
                 }
                 return o;
             });
@@ -178,6 +181,7 @@ public class ImportService {
             };
             if (outcome instanceof ImportOutcome.Imported imported) {
                 log.explain(imported.batchId(), format.explanation());
+                territory.check(imported.batchId(), format, fileName, user);
             }
             return outcome;
         });

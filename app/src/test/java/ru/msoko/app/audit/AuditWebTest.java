@@ -142,7 +142,7 @@ class AuditWebTest extends TerritoryWebTest {
 
     @Test
     void thePageNeedsTheAuditPermissionAndShowsEachMunicipalityOnlyItsOwn() throws Exception {
-        users.create("m2", encoder.encode("secret-pass"), "Второй", Role.MUNICIPALITY,
+        users.create("m2", encoder.encode("secret-pass"), "Второй", Role.MUNICIPALITY_ADMIN,
                 id("select id from municipality where code = 'M02'"), null);
         mvc.perform(formLogin("/login").user("m").password("secret-pass"));
         mvc.perform(formLogin("/login").user("m2").password("secret-pass"));
