@@ -1,0 +1,41 @@
+package ru.msoko.app.accounts;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * What accounts add to the web security chain: the sign-in provider (lockout, LDAP), the per-address rate limit
+ * on POST /login, the failure page (locked or not — nothing else is told), session fixation protection and a
+ * logout that ends the session. The session idle timeout and cookie flags are server settings
+ * (application.properties: msoko.security.session-timeout, server.servlet.session.cookie.*).
+ */
+@Component
+public class AccountSecurity {
+
+    private final MsokoAuthenticationProvider provider;
+    private final LoginRateLimit rateLimit;
+
+    AccountSecurity(MsokoAuthenticationProvider provider, LoginRateLimit rateLimit) {
+        this.provider = provider;
+        this.rateLimit = rateLimit;
+    }
+
+    /** Applies to a chain that already has form login on /login and logout on /logout. */
+    public void configure(HttpSecurity http) throws Exception {
+        http.authenticationManager(new ProviderManager(provider))
+                .addFilterBefore(new LoginRateLimitFilter(rateLimit), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.failureHandler(failureHandler()))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .logout(l -> l.invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"));
+    }
+
+    /** A locked name (known or not) gets «временно заблокирована»; every other failure the same generic message. */
+    static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof LockedException ? "/login?locked" : "/login?error"));
+    }
+}
