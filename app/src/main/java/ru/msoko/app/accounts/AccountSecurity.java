@@ -3,6 +3,8 @@ package ru.msoko.app.accounts;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.stereotype.Component;
@@ -19,8 +21,9 @@ public class AccountSecurity {
     private final MsokoAuthenticationProvider provider;
     private final LoginRateLimit rateLimit;
 
-    AccountSecurity(MsokoAuthenticationProvider provider, LoginRateLimit rateLimit) {
-        this.provider = provider;
+    AccountSecurity(UserDetailsService users, PasswordEncoder encoder, AccountRepository accounts,
+                    LoginAttempts attempts, LdapLogin ldap, LoginRateLimit rateLimit) {
+        this.provider = new MsokoAuthenticationProvider(users, encoder, accounts, attempts, ldap);
         this.rateLimit = rateLimit;
     }
 

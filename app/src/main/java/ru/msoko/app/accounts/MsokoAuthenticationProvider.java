@@ -14,14 +14,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 
 /**
  * The one way to sign in: refuses a locked name before looking at the password, checks the password locally or
- * (for an account marked LDAP) with the directory, and counts the failures that lead to a lockout.
+ * (for an account marked LDAP) with the directory, and counts the failures that lead to a lockout. Not a bean:
+ * {@link AccountSecurity} hands it to the web chain as its only provider.
  */
-@Component
-public class MsokoAuthenticationProvider implements AuthenticationProvider {
+class MsokoAuthenticationProvider implements AuthenticationProvider {
 
     private final UserDetailsService users;
     private final AccountRepository accounts;
