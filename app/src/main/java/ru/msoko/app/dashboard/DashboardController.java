@@ -22,7 +22,7 @@ class DashboardController {
         model.addAttribute("totals", queries.totals(scope));
         model.addAttribute("municipalities", queries.municipalities(scope));
         model.addAttribute("loaded", queries.loaded(scope));
-        if (scope.role() == ru.msoko.app.security.Role.SCHOOL) {
+        if (scope.isSchool()) {
             model.addAttribute("ownSchools", queries.schools(scope, scope.municipalityId()));
         }
         return "dashboard";
@@ -31,7 +31,7 @@ class DashboardController {
     /** The schools of one municipality, loaded into the tree by htmx when the user opens it. */
     @GetMapping("/dashboard/municipalities/{id}/schools")
     String schools(@PathVariable long id, Scope scope, Model model) {
-        if (!scope.allowsMunicipality(id) && scope.role() != ru.msoko.app.security.Role.SCHOOL) {
+        if (!scope.allowsMunicipality(id) && !scope.isSchool()) {
             throw new ForbiddenException("Этот муниципалитет вне вашей территории.");
         }
         model.addAttribute("schools", queries.schools(scope, id));

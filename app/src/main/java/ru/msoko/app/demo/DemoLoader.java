@@ -96,9 +96,9 @@ public class DemoLoader {
 
     private void createUsers() {
         String hash = encoder.encode(PASSWORD);
-        users.create("region", hash, "Аналитик регионального центра", Role.REGION, null, null);
+        users.create("region", hash, "Аналитик регионального центра", Role.REGION_ADMIN, null, null);
         Long municipality = jdbc.sql("select id from municipality order by code limit 1").query(Long.class).single();
-        users.create("municipality", hash, "Аналитик управления образования", Role.MUNICIPALITY, municipality, null);
+        users.create("municipality", hash, "Аналитик управления образования", Role.MUNICIPALITY_ADMIN, municipality, null);
         Long school = jdbc.sql("""
                 select s.id from school s
                 where s.municipality_id = :m and exists (select 1 from result r where r.school_id = s.id)

@@ -11,7 +11,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.NotFoundException;
 
 /** Upload page and import log. Schools cannot import (the municipality loads its schools' data). */
@@ -42,22 +42,21 @@ class ImportController {
     }
 
     @GetMapping("/imports")
-    String page(Model model) {
-        addLog(model);
+    String page(Scope scope, Model model) {
+        addLog(scope, model);
         return "imports";
     }
 
-    private void addLog(Model model) {
-        model.addAttribute("log", log.recent(SHOWN));
-        model.addAttribute("rejections", log.recentRejections(SHOWN));
+    /** The log shows the imports made within the user's territory (see {@link Scope#madeByCondition}). */
+    private void addLog(Scope scope, Model model) {
+        model.addAttribute("log", log.recent(scope, SHOWN));
+        model.addAttribute("rejections", log.recentRejections(scope, SHOWN));
     }
 
     /** Rolls back one import as a whole; a municipality user only their own imports. */
     @PostMapping("/imports/{id}/rollback")
-    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
-    String rollback(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
-        boolean region = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_REGION"));
-        ImportRollback.Outcome outcome = rollback.rollback(id, auth.getName(), !region);
+    String rollback(@PathVariable long id, Authentication auth, Scope scope, RedirectAttributes redirect) {
+        ImportRollback.Outcome outcome = rollback.rollback(id, auth.getName(), !scope.isRegion());
         redirect.addFlashAttribute(outcome instanceof ImportRollback.Outcome.RolledBack ? "done" : "refused",
                 outcome.message());
         return "redirect:/imports";
@@ -65,11 +64,11 @@ class ImportController {
 
     /** The problems of a rejected file as xlsx. */
     @GetMapping("/imports/rejections/{id}.xlsx")
-    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
-    ResponseEntity<byte[]> rejectedRows(@PathVariable long id) throws IOException {
+    ResponseEntity<byte[]> rejectedRows(@PathVariable long id, Scope scope) throws IOException {
         // at most a thousand problems are kept: the workbook is small enough to build in memory
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        if (!rejections.writeXlsx(id, body)) {
+        if (!rejections.writeXlsx(scope, id, body)) {
+            // another territory's attempt looks like one that never was: its existence is not told
             throw new NotFoundException("попытки загрузки № " + id + " нет в журнале");
         }
         return ResponseEntity.ok()
@@ -80,17 +79,16 @@ class ImportController {
     }
 
     @PostMapping("/imports")
-    @PreAuthorize("hasAnyRole('REGION', 'MUNICIPALITY')")
     String upload(@RequestParam("files") List<MultipartFile> files,
                   @RequestParam(name = "skipInvalidRows", defaultValue = "false") boolean skipInvalidRows,
-                  Authentication auth, Model model) throws IOException {
+                  Authentication auth, Scope scope, Model model) throws IOException {
         List<ImportOutcome> outcomes = new ArrayList<>();
         ImportOptions options = new ImportOptions(false, null, skipInvalidRows);
         for (MultipartFile f : files) {
             outcomes.add(importOne(f, auth.getName(), options));
         }
         model.addAttribute("outcomes", outcomes);
-        addLog(model);
+        addLog(scope, model);
         return "imports";
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.msoko.app.security.Scope;
 import ru.msoko.core.canonical.Problem;
 
 /**
@@ -80,17 +81,35 @@ public class ImportLog {
         return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** The latest imports of the whole installation (the command line). */
     public List<Entry> recent(int limit) {
-        return jdbc.sql(COLUMNS + " order by id desc limit :limit").param("limit", limit).query(this::map).list();
+        return recent(Scope.region(), limit);
+    }
+
+    /** The latest imports made within a territory (see {@link Scope#madeByCondition}). */
+    public List<Entry> recent(Scope scope, int limit) {
+        return jdbc.sql(COLUMNS + " where " + Scope.madeByCondition("imported_by") + " order by id desc limit :limit")
+                .params(scope.sqlParams()).param("limit", limit).query(this::map).list();
     }
 
     public List<Rejection> recentRejections(int limit) {
-        return jdbc.sql(REJECTION_COLUMNS + " order by id desc limit :limit").param("limit", limit)
-                .query(this::mapRejection).list();
+        return recentRejections(Scope.region(), limit);
+    }
+
+    public List<Rejection> recentRejections(Scope scope, int limit) {
+        return jdbc.sql(REJECTION_COLUMNS + " where " + Scope.madeByCondition("attempted_by")
+                        + " order by id desc limit :limit")
+                .params(scope.sqlParams()).param("limit", limit).query(this::mapRejection).list();
     }
 
     public Optional<Rejection> findRejection(long id) {
-        return jdbc.sql(REJECTION_COLUMNS + " where id = :id").param("id", id).query(this::mapRejection).optional();
+        return findRejection(Scope.region(), id);
+    }
+
+    /** A rejected attempt made within the territory; empty for another territory's, as for one that never was. */
+    public Optional<Rejection> findRejection(Scope scope, long id) {
+        return jdbc.sql(REJECTION_COLUMNS + " where id = :id and " + Scope.madeByCondition("attempted_by"))
+                .params(scope.sqlParams()).param("id", id).query(this::mapRejection).optional();
     }
 
     /** The kept problems of a rejected attempt, in the order they were found. */

@@ -88,7 +88,7 @@ public class ImportRollback {
         }
         if (onlyOwn && !e.importedBy().equals(user)) {
             return new Outcome.Refused("загрузку № " + id + " сделал другой пользователь (" + e.importedBy()
-                    + "): отменить её может он или региональный администратор");
+                    + "): отменить её может он или пользователь с правом загрузки для всего региона");
         }
         if (isDirectory(e.format())) {
             return new Outcome.Refused("загрузка № " + id + " — справочник школ: школы из него могут быть в других "

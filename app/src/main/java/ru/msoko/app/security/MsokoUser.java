@@ -1,18 +1,25 @@
 package ru.msoko.app.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in user with the territory they work on. */
+/**
+ * A signed-in user with the territory they work on. Authorities: {@code ROLE_<ROLE>} and {@code PERM_<PERMISSION>}
+ * for each permission of the role; guards use the permissions only.
+ */
 public record MsokoUser(long id, String username, String passwordHash, String fullName, Role role,
                         Long municipalityId, Long schoolId, boolean enabled) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        role.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.authority())));
+        return authorities;
     }
 
     @Override
@@ -30,12 +37,12 @@ public record MsokoUser(long id, String username, String passwordHash, String fu
         return enabled;
     }
 
+    public boolean can(Permission p) {
+        return role.can(p);
+    }
+
     public Scope scope() {
-        return switch (role) {
-            case REGION -> Scope.region();
-            case MUNICIPALITY -> Scope.municipality(municipalityId);
-            case SCHOOL -> Scope.school(municipalityId == null ? -1 : municipalityId, schoolId);
-        };
+        return Scope.of(role, municipalityId, schoolId);
     }
 
     @Override

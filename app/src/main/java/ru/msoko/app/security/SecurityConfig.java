@@ -3,16 +3,17 @@ package ru.msoko.app.security;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import ru.msoko.app.accounts.AccountSecurity;
 
-/** Form login for people; every page except the login page and static files needs a signed-in user. */
+/**
+ * Form login for people; every page except the login page and static files needs a signed-in user with the
+ * permissions that {@link AccessRules} lists for it (the one place where requests are authorized).
+ */
 @Configuration
 @ConditionalOnWebApplication
-@EnableMethodSecurity
 class SecurityConfig {
 
     /** Browser features the pages never use, switched off (Permissions-Policy). */
@@ -21,10 +22,15 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, AccountSecurity accounts) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
-                        .permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new)).permitAll();
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        (rule.method() == null ? a.requestMatchers(rule.pattern())
+                                : a.requestMatchers(rule.method(), rule.pattern()))
+                                .hasAllAuthorities(rule.authorities());
+                    }
+                    a.anyRequest().hasAuthority(AccessRules.FALLBACK.authority());
+                })
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h

@@ -22,7 +22,7 @@ class ImportLogPageTest extends TerritoryWebTest {
 
     @Test
     void theLogSaysWhyEachFileWasRecognised() throws Exception {
-        String page = mvc.perform(get("/imports").with(user(municipality))).andExpect(status().isOk())
+        String page = mvc.perform(get("/imports").with(user(region))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("распознан как «results.csv (канонический формат результатов)», потому что",
                 "Отменить загрузку", "Отклонённых файлов нет.");
@@ -48,7 +48,7 @@ class ImportLogPageTest extends TerritoryWebTest {
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(municipality)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("refused", "загрузку № " + batch + " сделал другой пользователь (t): "
-                        + "отменить её может он или региональный администратор"));
+                        + "отменить её может он или пользователь с правом загрузки для всего региона"));
         assertThat(id("select count(*) from result")).isEqualTo(6);
 
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)).with(csrf()))
@@ -62,7 +62,7 @@ class ImportLogPageTest extends TerritoryWebTest {
     @Test
     void theProblemsOfARejectedFileDownloadAsAWorkbookForTheMunicipalityOnly() throws Exception {
         imports.importFile(Fixtures.write(dir, "bad.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;9;5")),
-                "bad.csv", "t", ImportOptions.STRICT);
+                "bad.csv", municipality.username(), ImportOptions.STRICT);
         long rejection = id("select max(id) from import_rejection");
         String page = mvc.perform(get("/imports").with(user(municipality))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("bad.csv", "/imports/rejections/" + rejection + ".xlsx");
@@ -74,6 +74,22 @@ class ImportLogPageTest extends TerritoryWebTest {
         assertThat(xlsx).startsWith('P', 'K');
         mvc.perform(get("/imports/rejections/" + rejection + ".xlsx").with(user(school))).andExpect(status().isForbidden());
         mvc.perform(get("/imports/rejections/" + (rejection + 99) + ".xlsx").with(user(region)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMunicipalitySeesOnlyTheImportsMadeWithinItsTerritory() throws Exception {
+        // the fixture's files were imported by «t», not a user of M01: the region's, as the command line's are
+        imports.importFile(Fixtures.write(dir, "other.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;9;5")),
+                "other.csv", "t", ImportOptions.STRICT);
+        long rejection = id("select max(id) from import_rejection");
+        String page = mvc.perform(get("/imports").with(user(municipality))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).doesNotContain("other.csv", "/rollback", "Отменить загрузку");
+        assertThat(mvc.perform(get("/imports").with(user(region))).andReturn().getResponse().getContentAsString())
+                .contains("other.csv", "/imports/" + resultsBatch() + "/rollback");
+        // another territory's rejected file is not found, exactly like one that never was
+        mvc.perform(get("/imports/rejections/" + rejection + ".xlsx").with(user(municipality)))
                 .andExpect(status().isNotFound());
     }
 }

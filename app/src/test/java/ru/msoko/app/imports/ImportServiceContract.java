@@ -300,7 +300,7 @@ abstract class ImportServiceContract {
 
         assertThat(rollback.rollback(scale, "someone-else", true).message())
                 .isEqualTo("загрузку № " + scale + " сделал другой пользователь (test): отменить её может он "
-                        + "или региональный администратор");
+                        + "или пользователь с правом загрузки для всего региона");
         assertThat(count("select count(*) from mark_scale")).isEqualTo(1);
 
         rollback.rollback(scale, "test", true);

@@ -58,7 +58,7 @@ class OversizedUploadTest {
     @BeforeEach
     void signIn() throws Exception {
         DatabaseState.clear(jdbc);
-        users.create("r", encoder.encode("secret-pass"), "Регион", Role.REGION, null, null);
+        users.create("r", encoder.encode("secret-pass"), "Регион", Role.REGION_ADMIN, null, null);
         String token = csrf(get("/login"));
         String form = "username=r&password=secret-pass&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         HttpResponse<String> in = http.send(page("/login")

@@ -55,8 +55,8 @@ public abstract class TerritoryWebTest {
         long m01 = id("select id from municipality where code = 'M01'");
         long school1 = id("select id from school where code = 'edu220001'");
         String hash = encoder.encode("secret-pass");
-        users.create("r", hash, "Регион", Role.REGION, null, null);
-        users.create("m", hash, "Муниципалитет", Role.MUNICIPALITY, m01, null);
+        users.create("r", hash, "Регион", Role.REGION_ADMIN, null, null);
+        users.create("m", hash, "Муниципалитет", Role.MUNICIPALITY_ADMIN, m01, null);
         users.create("s", hash, "Школа", Role.SCHOOL, null, school1);
         region = users.find("r").orElseThrow();
         municipality = users.find("m").orElseThrow();
