@@ -207,6 +207,33 @@ public class UserAdmin {
         return row;
     }
 
+    /** The form key of a territory given by codes, as the command line takes it; empty codes mean the region. */
+    public String placeKey(String municipalityCode, String schoolCode) {
+        if (schoolCode != null && !schoolCode.isBlank()) {
+            return jdbc.sql("select id from school where code = :c").param("c", schoolCode.strip()).query(Long.class)
+                    .optional().map(id -> "s:" + id)
+                    .orElseThrow(() -> new UserAdminException("Школы с кодом «" + schoolCode + "» нет в справочнике."));
+        }
+        if (municipalityCode != null && !municipalityCode.isBlank()) {
+            return jdbc.sql("select id from municipality where code = :c").param("c", municipalityCode.strip())
+                    .query(Long.class).optional().map(id -> "m:" + id)
+                    .orElseThrow(() -> new UserAdminException("Муниципалитета с кодом «" + municipalityCode
+                            + "» нет в справочнике."));
+        }
+        return Place.REGION.key();
+    }
+
+    /** The installation's own administrator, as whom {@code msoko users} acts (whoever can run it owns the data). */
+    public static MsokoUser commandLine() {
+        return new MsokoUser(-1, "cli", "", "командная строка", Role.REGION_ADMIN, null, null, true);
+    }
+
+    /** The id of an account by login (for the command line). */
+    public long idOf(String username) {
+        return users.find(username).map(MsokoUser::id)
+                .orElseThrow(() -> new UserAdminException("Пользователя «" + username + "» нет."));
+    }
+
     private Place place(MsokoUser manager, String key) {
         Place place = parse(key);
         if (manager.scope().isRegion()) {
