@@ -2,6 +2,7 @@ package ru.msoko.app.accounts;
 
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,9 +15,13 @@ import org.springframework.stereotype.Component;
  * on POST /login, the failure page (locked or not — nothing else is told), session fixation protection and a
  * logout that ends the session. The session idle timeout and cookie flags are server settings
  * (application.properties: msoko.security.session-timeout, server.servlet.session.cookie.*).
+ * <p>
+ * A {@code Customizer<HttpSecurity>} bean: Spring Security applies it to the HttpSecurity that
+ * {@code security.SecurityConfig} builds its chain from, so the security package need not know this one
+ * (and the two packages stay free of a cycle).
  */
 @Component
-public class AccountSecurity {
+class AccountSecurity implements Customizer<HttpSecurity> {
 
     private final MsokoAuthenticationProvider provider;
     private final LoginRateLimit rateLimit;
@@ -27,8 +32,9 @@ public class AccountSecurity {
         this.rateLimit = rateLimit;
     }
 
-    /** Applies to a chain that already has form login on /login and logout on /logout. */
-    public void configure(HttpSecurity http) throws Exception {
+    /** Applies to the chain; {@code SecurityConfig} adds the form login page /login and logout on /logout. */
+    @Override
+    public void customize(HttpSecurity http) {
         http.authenticationManager(new ProviderManager(provider))
                 .addFilterBefore(new LoginRateLimitFilter(rateLimit), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.failureHandler(failureHandler()))

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import ru.msoko.app.accounts.AccountSecurity;
 
 /**
  * Form login for people; every page except the login page and static files needs a signed-in user with the
@@ -21,7 +20,7 @@ class SecurityConfig {
             + "serial=(), bluetooth=(), fullscreen=(self)";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AccountSecurity accounts) throws Exception {
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> {
                     a.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new)).permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
@@ -41,7 +40,6 @@ class SecurityConfig {
                         .contentTypeOptions(c -> { })
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
-        accounts.configure(http);
         return http.build();
     }
 }
