@@ -2,6 +2,7 @@ package ru.msoko.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,6 +11,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,6 +44,15 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("ru.msoko.app.security..")
             .should().dependOnClassesThat().haveFullyQualifiedName(
                     "org.springframework.security.core.context.SecurityContextHolder");
+
+    /** Requests are authorized in one table (security.AccessRules), never by annotations on handlers. */
+    @ArchTest
+    static final ArchRule noGuardAnnotationsOnHandlers = noMethods().should().beAnnotatedWith(PreAuthorize.class)
+            .orShould().beAnnotatedWith(Secured.class);
+
+    @ArchTest
+    static final ArchRule noGuardAnnotationsOnClasses = noClasses().should().beAnnotatedWith(PreAuthorize.class)
+            .orShould().beAnnotatedWith(Secured.class);
 
     @ArchTest
     static final ArchRule repositoriesAreNamedAsSuch = classes()

@@ -24,7 +24,7 @@ import ru.msoko.core.objectivity.ObjectivitySettings;
 
 /**
  * Loads the synthetic demo region through the ordinary import (so the demo exercises the real path)
- * and creates one demo user per level, then runs the first objectivity analysis. Runs only on an empty
+ * and creates one demo user per role, then runs the first objectivity analysis. Runs only on an empty
  * database (and the analysis only when none has been run).
  */
 @Component
@@ -55,9 +55,7 @@ public class DemoLoader {
         if (schoolCount() == 0) {
             load(DemoSettings.standard());
         }
-        if (users.find("region").isEmpty()) {
-            createUsers();
-        }
+        createUsers();
         if (runCount() == 0) {
             // the demo shows risk zones from the first start, as a region would after its first analysis
             analysis.analyse(List.of(), ObjectivitySettings.defaults(), "demo");
@@ -94,28 +92,54 @@ public class DemoLoader {
         return jdbc.sql("select count(*) from school").query(Long.class).single();
     }
 
+    /** One demo login: its role, the name shown in the header, and its territory (municipality, school). */
+    private record DemoUser(String login, Role role, String fullName, boolean municipality, boolean school) {
+    }
+
+    /** One login per role; the municipality and school ones share the first municipality and its first school. */
+    private static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("region", Role.REGION_ADMIN, "Администратор регионального центра", false, false),
+            new DemoUser("region-analyst", Role.REGION_ANALYST, "Аналитик регионального центра", false, false),
+            new DemoUser("municipality", Role.MUNICIPALITY_ADMIN, "Администратор управления образования", true,
+                    false),
+            new DemoUser("municipality-analyst", Role.MUNICIPALITY_ANALYST, "Аналитик управления образования", true,
+                    false),
+            new DemoUser("school", Role.SCHOOL, "Заместитель директора", false, true),
+            new DemoUser("expert", Role.EXPERT, "Эксперт региона", false, false),
+            new DemoUser("observer", Role.OBSERVER, "Общественный наблюдатель", true, false),
+            new DemoUser("auditor", Role.AUDITOR, "Аудитор", false, false));
+
+    /** Creates the demo logins that are missing (an older demo database gets the roles added since). */
     private void createUsers() {
+        if (DEMO_USERS.stream().allMatch(u -> users.find(u.login()).isPresent())) {
+            return;
+        }
         String hash = encoder.encode(PASSWORD);
-        users.create("region", hash, "Аналитик регионального центра", Role.REGION_ADMIN, null, null);
         Long municipality = jdbc.sql("select id from municipality order by code limit 1").query(Long.class).single();
-        users.create("municipality", hash, "Аналитик управления образования", Role.MUNICIPALITY_ADMIN, municipality, null);
         Long school = jdbc.sql("""
                 select s.id from school s
                 where s.municipality_id = :m and exists (select 1 from result r where r.school_id = s.id)
                 order by s.code limit 1""").param("m", municipality).query(Long.class).single();
-        users.create("school", hash, "Заместитель директора", Role.SCHOOL, municipality, school);
+        for (DemoUser u : DEMO_USERS) {
+            if (users.find(u.login()).isEmpty()) {
+                users.create(u.login(), hash, u.fullName(), u.role(), u.municipality() || u.school() ? municipality : null,
+                        u.school() ? school : null);
+            }
+        }
     }
 
     private List<String> logins() {
-        String municipality = jdbc.sql("""
-                select m.name from app_user u join municipality m on m.id = u.municipality_id
-                where u.username = 'municipality'""").query(String.class).optional().orElse("");
-        String school = jdbc.sql("""
-                select s.name from app_user u join school s on s.id = u.school_id where u.username = 'school'""")
-                .query(String.class).optional().orElse("");
-        return List.of("Демо-пользователи (пароль у всех: " + PASSWORD + "):",
-                "  region       — весь регион",
-                "  municipality — " + municipality,
-                "  school       — " + school);
+        List<String> lines = new ArrayList<>();
+        lines.add("Демо-пользователи (пароль у всех: " + PASSWORD + "):");
+        int width = DEMO_USERS.stream().mapToInt(u -> u.login().length()).max().orElse(0);
+        for (DemoUser u : DEMO_USERS) {
+            String territory = jdbc.sql("""
+                    select coalesce(s.name, m.name, 'весь регион') from app_user u
+                    left join municipality m on m.id = u.municipality_id left join school s on s.id = u.school_id
+                    where u.username = :login""").param("login", u.login()).query(String.class).optional().orElse("");
+            lines.add("  " + u.login() + " ".repeat(width - u.login().length()) + " — " + u.role().title() + ", "
+                    + territory);
+        }
+        return lines;
     }
 }

@@ -33,13 +33,15 @@ public class ImportService {
     private final ContextImport context;
     private final TransactionTemplate tx;
     private final XlsxLimits limits;
+    private final ImportTerritory territory;
 
     /** @param maxUnpacked the most an uploaded xlsx may unpack to (a «zip bomb» is refused before it is read) */
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
                   ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
-                  TextbooksImport textbooks, TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked) {
+                  TextbooksImport textbooks, ImportTerritory territory, TransactionTemplate tx, @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked) {
         this.limits = XlsxLimits.DEFAULT.withMaxUnpackedBytes(maxUnpacked.toBytes());
+        this.territory = territory;
         this.examSummaries = examSummaries;
         this.journals = journals;
         this.context = context;
@@ -115,6 +117,7 @@ public class ImportService {
                 ImportOutcome o = codifiers.run(folder, name, year, h, user, status);
                 if (o instanceof ImportOutcome.Imported imported) {
                     log.explain(imported.batchId(), FileFormat.WORK_CODIFIERS.explanation());
+                    territory.check(imported.batchId(), FileFormat.WORK_CODIFIERS, name, user);
                 }
                 return o;
             });
@@ -166,6 +169,7 @@ public class ImportService {
             };
             if (outcome instanceof ImportOutcome.Imported imported) {
                 log.explain(imported.batchId(), format.explanation());
+                territory.check(imported.batchId(), format, fileName, user);
             }
             return outcome;
         });

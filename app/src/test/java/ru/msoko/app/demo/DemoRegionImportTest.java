@@ -60,8 +60,14 @@ class DemoRegionImportTest {
         assertThat(count("select count(*) from school")).isBetween(120L, 180L);
         assertThat(count("select count(*) from municipality")).isEqualTo(8);
         assertThat(count("select count(distinct kind) from assessment")).isGreaterThanOrEqualTo(4);
-        assertThat(logins).anySatisfy(l -> assertThat(l).contains("region"));
-        assertThat(count("select count(*) from app_user")).isEqualTo(3);
+        // one demo login per role (8), each printed on its own line after the heading
+        assertThat(count("select count(*) from app_user")).isEqualTo(8);
+        assertThat(count("select count(distinct role) from app_user")).isEqualTo(8);
+        assertThat(logins).hasSize(9);
+        for (String login : List.of("region ", "region-analyst", "municipality ", "municipality-analyst", "school",
+                "expert", "observer", "auditor")) {
+            assertThat(logins).anySatisfy(l -> assertThat(l).startsWith("  " + login));
+        }
 
         long before = count("select count(*) from result");
         for (Path f : files) {

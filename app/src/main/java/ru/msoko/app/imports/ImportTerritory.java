@@ -1,0 +1,67 @@
+package ru.msoko.app.imports;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import ru.msoko.app.security.MsokoUser;
+import ru.msoko.app.security.Scope;
+import ru.msoko.app.security.UserRepository;
+import ru.msoko.core.canonical.InputException;
+import ru.msoko.core.canonical.Problem;
+
+/**
+ * What an import may write, by the territory of whoever makes it: a user of a municipality stores only rows of
+ * its own schools and no region-wide reference data (the school directory, scales, codifiers, textbooks: they
+ * change what every municipality sees). Checked inside the import's transaction after the rows are written, so
+ * a file reaching outside the territory is rejected whole and the database stays as it was. Imports by logins
+ * that are not users of the web app (the command line, the demo) are the region's.
+ */
+@Component
+class ImportTerritory {
+
+    /** Formats that store reference data for the whole region. */
+    static final Set<FileFormat> REGION_WIDE = EnumSet.of(FileFormat.SCHOOLS_CSV, FileFormat.LOGIN_LIST_XLSX,
+            FileFormat.MARK_SCALES_CSV, FileFormat.GIA_SCALES_CSV, FileFormat.SCALE_CORRECTIONS_CSV,
+            FileFormat.TEXTBOOKS_XLSX, FileFormat.WORK_CODIFIERS);
+
+    /** The tables of {@link ImportRollback#TABLES_BY_IMPORT} whose rows belong to a school ({@code school_id}). */
+    static final List<String> SCHOOL_TABLES = List.of("result", "official_marker", "exam_school_summary",
+            "journal_mark_distribution", "school_context");
+
+    private final UserRepository users;
+    private final JdbcClient jdbc;
+
+    ImportTerritory(UserRepository users, JdbcClient jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    /** Throws when the stored batch reaches outside the territory of the user who made it. */
+    void check(long batchId, FileFormat format, String fileName, String user) {
+        Scope scope = users.find(user).map(MsokoUser::scope).orElse(Scope.region());
+        if (scope.isRegion()) {
+            return;
+        }
+        if (REGION_WIDE.contains(format)) {
+            throw new InputException(Problem.ofFile(fileName, "это справочные данные для всего региона («"
+                    + format.title() + "»): их загружает пользователь с правом загрузки для всего региона"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (String table : SCHOOL_TABLES) {
+            long outside = jdbc.sql("""
+                    select count(*) from %s t join school s on s.id = t.school_id
+                    where t.import_id = :batch and not %s""".formatted(table, Scope.SCHOOL_CONDITION))
+                    .params(scope.sqlParams()).param("batch", batchId).query(Long.class).single();
+            if (outside > 0) {
+                problems.add(Problem.ofFile(fileName, "строк о школах вне вашей территории: " + outside
+                        + ". Загружать данные чужих школ нельзя: оставьте в файле только свои школы"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+}

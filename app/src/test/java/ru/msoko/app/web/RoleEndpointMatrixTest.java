@@ -1,0 +1,482 @@
+package ru.msoko.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static ru.msoko.app.security.Permission.ANALYZE;
+import static ru.msoko.app.security.Permission.AUDIT;
+import static ru.msoko.app.security.Permission.IMPORT;
+import static ru.msoko.app.security.Permission.MANAGE_USERS;
+import static ru.msoko.app.security.Permission.PUPIL_DATA;
+import static ru.msoko.app.security.Permission.SETTINGS;
+import static ru.msoko.app.security.Permission.VIEW;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.security.AccessRules;
+import ru.msoko.app.security.MsokoUser;
+import ru.msoko.app.security.Permission;
+import ru.msoko.app.security.Role;
+import ru.msoko.app.security.Territory;
+import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.TerritoryWebTest;
+
+/**
+ * The role × endpoint matrix (issue #6): every handler Spring has mapped, called as each of the eight roles (the
+ * expert and the observer on both of their territory levels) and as an anonymous visitor, with path variables
+ * inside and outside the caller's territory. The expectations are written here by hand from the role table of
+ * docs/ru/user-guide.md («Роли и права»), independently of {@link AccessRules}; a handler without an expectation
+ * fails the test, and so does an expectation whose handler is gone.
+ *
+ * <p>The territory: M01 «Северский округ» with schools S1 edu220001 «СОШ № 1» and S2 edu220002 «Гимназия № 2»;
+ * M02 «Каменский район» with S3 edu220003 «Берёзовская ООШ» (see {@link Fixtures#SCHOOLS}). Every allowed read's
+ * body is checked not to hold the name, codes or municipality of any school outside the caller's territory.
+ */
+class RoleEndpointMatrixTest extends TerritoryWebTest {
+
+    /** A school of the fixture with everything that names it on a page. */
+    record School(String code, String alias, String name, String municipalityCode, String municipalityName) {
+        List<String> names() {
+            return List.of(code, alias, name);
+        }
+    }
+
+    static final School S1 = new School("edu220001", "sch220001", "СОШ № 1", "M01", "Северский округ");
+    static final School S2 = new School("edu220002", "sch220002", "Гимназия № 2", "M01", "Северский округ");
+    static final School S3 = new School("edu220003", "sch220003", "Берёзовская ООШ", "M02", "Каменский район");
+    static final List<School> ALL = List.of(S1, S2, S3);
+
+    /** Who calls: an account (none for the anonymous visitor), its territory level and the schools it may see. */
+    record Principal(String login, Role role, Territory level, List<School> sees) {
+        boolean anonymous() {
+            return role == null;
+        }
+
+        boolean can(Set<Permission> needs) {
+            return role != null && role.permissions().containsAll(needs);
+        }
+
+        boolean seesMunicipality(String code) {
+            return sees.stream().anyMatch(s -> s.municipalityCode().equals(code));
+        }
+
+        /** What must never appear in a body this principal reads: other territories' schools and municipalities. */
+        List<String> hidden() {
+            List<String> hidden = new ArrayList<>();
+            for (School s : ALL) {
+                if (!sees.contains(s)) {
+                    hidden.addAll(s.names());
+                }
+                if (!seesMunicipality(s.municipalityCode())) {
+                    // the files its users imported are named after it (a bare «M02» could be part of a CSRF token)
+                    hidden.addAll(List.of(s.municipalityName(), s.municipalityCode() + "-bad.csv",
+                            s.municipalityCode() + "-results.csv"));
+                }
+            }
+            return hidden;
+        }
+
+        String label() {
+            return anonymous() ? "аноним" : login + "/" + role + "/" + level;
+        }
+    }
+
+    /**
+     * The principals, by hand: the region-level roles see all three schools, the M01 accounts S1 and S2, the
+     * school accounts S1 only (with its municipality's name on the dashboard).
+     */
+    private List<Principal> principals() {
+        return List.of(
+                new Principal(null, null, null, List.of()),
+                new Principal("r", Role.REGION_ADMIN, Territory.REGION, ALL),
+                new Principal("ra", Role.REGION_ANALYST, Territory.REGION, ALL),
+                new Principal("m", Role.MUNICIPALITY_ADMIN, Territory.MUNICIPALITY, List.of(S1, S2)),
+                new Principal("ma", Role.MUNICIPALITY_ANALYST, Territory.MUNICIPALITY, List.of(S1, S2)),
+                new Principal("s", Role.SCHOOL, Territory.SCHOOL, List.of(S1)),
+                new Principal("ex-r", Role.EXPERT, Territory.REGION, ALL),
+                new Principal("ex-m", Role.EXPERT, Territory.MUNICIPALITY, List.of(S1, S2)),
+                new Principal("ob-m", Role.OBSERVER, Territory.MUNICIPALITY, List.of(S1, S2)),
+                new Principal("ob-s", Role.OBSERVER, Territory.SCHOOL, List.of(S1)),
+                new Principal("au", Role.AUDITOR, Territory.REGION, ALL));
+    }
+
+    /** One call of an endpoint: the request for a principal and a target, and what to check when it is allowed. */
+    interface Call {
+        AbstractMockHttpServletRequestBuilder<?> request(Principal p, String target) throws Exception;
+    }
+
+    interface Check {
+        void allowed(Principal p, String target, MvcResult r) throws Exception;
+    }
+
+    /** An endpoint's expectation: the permissions it needs, the targets to call it with, the checks. */
+    record Endpoint(Set<Permission> needs, boolean open, List<String> targets, Call call, Check check) {
+    }
+
+    private static final String NONE = "—";
+    private static final String MISSING = "нет такой";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    private final Map<String, MsokoUser> accounts = new LinkedHashMap<>();
+    private int counter;
+
+    @BeforeEach
+    void territoryOfTheMatrix() throws Exception {
+        long m01 = id("select id from municipality where code = 'M01'");
+        long m02 = id("select id from municipality where code = 'M02'");
+        long s1 = id("select id from school where code = 'edu220001'");
+        String hash = encoder.encode("secret-pass");
+        users.create("ra", hash, "Региональный аналитик", Role.REGION_ANALYST, null, null);
+        users.create("ma", hash, "Аналитик муниципалитета", Role.MUNICIPALITY_ANALYST, m01, null);
+        users.create("ex-r", hash, "Эксперт региона", Role.EXPERT, null, null);
+        users.create("ex-m", hash, "Эксперт муниципалитета", Role.EXPERT, m01, null);
+        users.create("ob-m", hash, "Наблюдатель муниципалитета", Role.OBSERVER, m01, null);
+        users.create("ob-s", hash, "Наблюдатель в школе", Role.OBSERVER, null, s1);
+        users.create("au", hash, "Аудитор", Role.AUDITOR, null, null);
+        users.create("m2", hash, "Администратор M02", Role.MUNICIPALITY_ADMIN, m02, null);
+        for (Principal p : principals()) {
+            if (!p.anonymous()) {
+                accounts.put(p.login(), users.find(p.login()).orElseThrow());
+            }
+        }
+        // S3's results (imported by M02's administrator) so that M02 has a risk row, and a rejected file per
+        // municipality for the download of rejected rows
+        importAs("m2", "M02-results.csv", """
+                procedure;year;subject;grade;school_code;participant;mark
+                ВПР;2025;Математика;5;edu220003;50001;4
+                ВПР;2025;Математика;5;edu220003;50002;3
+                """);
+        importAs("m", "M01-bad.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;9;5"));
+        importAs("m2", "M02-bad.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;8;5"));
+        mvc.perform(post("/risk/run").with(user(region)).with(csrf()));
+        assertThat(id("select count(*) from analysis_risk")).as("a risk row per school").isEqualTo(3);
+    }
+
+    private void importAs(String login, String name, String content) {
+        imports.importFile(Fixtures.write(dir, name, content), name, login, ImportOptions.STRICT);
+    }
+
+    private Map<String, Endpoint> expectations() {
+        Map<String, Endpoint> e = new LinkedHashMap<>();
+        e.put("GET /login", new Endpoint(Set.of(), true, List.of(NONE), (p, t) -> get("/login"), (p, t, r) -> ok(r)));
+        // Spring Boot's error page: open to everyone, whatever status it reports for a request without an error
+        e.put("ANY /error", new Endpoint(Set.of(), true, List.of(NONE), (p, t) -> get("/error"),
+                (p, t, r) -> assertThat(r.getResponse().getStatus()).isNotIn(302, 403)));
+        e.put("GET /", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/"), (p, t, r) -> {
+            ok(r);
+            hiddenAbsent(p, r, "");
+        }));
+        e.put("GET /dashboard/municipalities/{id}/schools", new Endpoint(Set.of(VIEW), false,
+                List.of("M01", "M02", MISSING),
+                (p, t) -> get("/dashboard/municipalities/" + municipalityId(t) + "/schools"),
+                (p, t, r) -> {
+                    // a municipality-level user asking for another municipality is refused; the region sees every
+                    // municipality, a school-level user an empty list or its own school (the list is scoped)
+                    if (p.level() == Territory.MUNICIPALITY && !p.seesMunicipality(t)) {
+                        status(r, 403);
+                    } else {
+                        ok(r);
+                        hiddenAbsent(p, r, "");
+                    }
+                }));
+        e.put("GET /schools/{code}", new Endpoint(Set.of(VIEW), false, List.of(S1.code, S2.code, S3.code, MISSING),
+                (p, t) -> get("/schools/" + t), (p, t, r) -> {
+                    School s = school(t);
+                    if (s != null && p.sees().contains(s)) {
+                        ok(r);
+                        assertThat(body(r)).contains(s.name());
+                        hiddenAbsent(p, r, "");
+                    } else if (s == null && p.level() == Territory.REGION) {
+                        status(r, 404); // the region may learn that a code is not in the directory
+                    } else {
+                        status(r, 403); // others get the same 403 for a foreign and for a missing school
+                        hiddenAbsent(p, r, t);
+                    }
+                }));
+        Check signs = (p, t, r) -> {
+            ok(r);
+            School s = school(t);
+            if (s != null && p.sees().contains(s)) {
+                assertThat(body(r)).contains("СЕКРЕТ-" + t);
+            } else {
+                assertThat(body(r)).doesNotContain("СЕКРЕТ");
+            }
+            hiddenAbsent(p, r, t);
+        };
+        e.put("GET /schools/{code}/signs", new Endpoint(Set.of(VIEW), false, List.of(S1.code, S2.code, S3.code, MISSING),
+                (p, t) -> {
+                    secretSigns();
+                    return get("/schools/" + t + "/signs");
+                }, signs));
+        e.put("GET /api/v1/schools/{code}/signs", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, MISSING), (p, t) -> {
+                    secretSigns();
+                    return get("/api/v1/schools/" + t + "/signs");
+                }, signs));
+        e.put("GET /risk", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/risk"), (p, t, r) -> {
+            ok(r);
+            assertThat(body(r)).contains(p.sees().stream().map(School::name).toList());
+            hiddenAbsent(p, r, "");
+        }));
+        e.put("GET /api/v1/risk", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/api/v1/risk"),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains(p.sees().stream().map(School::code).toList());
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /risk/run", new Endpoint(Set.of(ANALYZE), false, List.of(NONE), (p, t) -> post("/risk/run"),
+                (p, t, r) -> status(r, 302)));
+        e.put("GET /search", new Endpoint(Set.of(VIEW), false, List.of(S1.alias, S2.alias, S3.alias),
+                (p, t) -> get("/search").param("q", t), (p, t, r) -> {
+                    School s = ALL.stream().filter(x -> x.alias().equals(t)).findFirst().orElseThrow();
+                    if (p.sees().contains(s)) {
+                        status(r, 302);
+                        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/schools/" + s.code());
+                    } else {
+                        ok(r);
+                        assertThat(body(r)).contains("школ не найдено");
+                        hiddenAbsent(p, r, t); // the page repeats the query itself
+                    }
+                }));
+        e.put("GET /directions/{slug}", new Endpoint(Set.of(VIEW), false, List.of("objectivity", MISSING),
+                (p, t) -> get("/directions/" + t), (p, t, r) -> {
+                    status(r, t.equals(MISSING) ? 404 : 200);
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("GET /imports", new Endpoint(Set.of(IMPORT), false, List.of(NONE), (p, t) -> get("/imports"),
+                (p, t, r) -> {
+                    ok(r);
+                    if (p.level() == Territory.REGION) {
+                        assertThat(body(r)).contains("M01-bad.csv", "M02-bad.csv", "M02-results.csv");
+                    } else {
+                        assertThat(body(r)).contains("M01-bad.csv");
+                    }
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /imports", new Endpoint(Set.of(IMPORT), false, List.of(NONE), (p, t) -> multipart("/imports")
+                .file(new MockMultipartFile("files", "upload-" + (++counter) + ".csv", "text/csv",
+                        ("not a known format " + counter).getBytes(StandardCharsets.UTF_8))),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains("формат файла не распознан");
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /imports/{id}/rollback", new Endpoint(Set.of(IMPORT), false, List.of("своя", "M02"),
+                (p, t) -> post("/imports/" + (t.equals("M02") ? freshBatch("m2", S3)
+                        : freshBatch(p.anonymous() ? "t" : p.login(), p.anonymous() ? S1 : p.sees().get(0)))
+                        + "/rollback"),
+                (p, t, r) -> {
+                    status(r, 302);
+                    // a region-level importer rolls back anyone's import, a municipality-level one only its own
+                    boolean done = p.level() == Territory.REGION || t.equals("своя");
+                    assertThat((Map<String, Object>) r.getFlashMap()).containsKey(done ? "done" : "refused");
+                }));
+        e.put("GET /imports/rejections/{id}.xlsx", new Endpoint(Set.of(IMPORT, PUPIL_DATA), false,
+                List.of("M01", "M02", MISSING), (p, t) -> get("/imports/rejections/" + rejectionId(t) + ".xlsx"),
+                (p, t, r) -> {
+                    if (!t.equals(MISSING) && p.seesMunicipality(t)) {
+                        ok(r);
+                        assertThat(r.getResponse().getContentAsByteArray()).startsWith('P', 'K');
+                    } else {
+                        status(r, 404); // another territory's attempt is not found, like one that never was
+                    }
+                }));
+        return e;
+    }
+
+    @Test
+    void everyRoleCallsEveryEndpointInsideAndOutsideItsTerritory() throws Exception {
+        Map<String, Endpoint> expected = expectations();
+        Set<String> mapped = mappedEndpoints();
+        assertThat(mapped).as("every handler has an expectation here, and every expectation a handler")
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        List<Principal> principals = principals();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        principals.stream().filter(p -> !p.anonymous()).forEach(p -> roles.add(p.role()));
+        assertThat(roles).as("all eight roles").containsExactlyInAnyOrder(Role.values());
+        for (Principal p : principals) {
+            if (!p.anonymous()) {
+                assertThat(accounts.get(p.login()).scope().level()).as(p.label()).isEqualTo(p.level());
+            }
+        }
+
+        int cases = 0;
+        for (var entry : expected.entrySet()) {
+            Endpoint endpoint = entry.getValue();
+            ruleMatchesExpectation(entry.getKey(), endpoint);
+            for (Principal p : principals) {
+                for (String target : endpoint.targets()) {
+                    check(entry.getKey(), endpoint, p, target);
+                    cases++;
+                }
+            }
+        }
+        int targets = expected.values().stream().mapToInt(x -> x.targets().size()).sum();
+        System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
+                + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
+                cases, principals.size(), targets, expected.size());
+        // 11 principals × 33 (endpoint, target) pairs over 16 endpoints: counted from the expectations above
+        assertThat(expected).hasSize(16);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 33);
+    }
+
+    /**
+     * The pages planned in the rules before they exist (user management, audit log, settings): refused to a role
+     * without the permission; a role with it passes the guard (and finds no page yet, or the page once it is added).
+     */
+    @Test
+    void plannedPagesAreGuardedBeforeTheyExist() throws Exception {
+        Map<String, Permission> planned = Map.of("/admin/users", MANAGE_USERS, "/admin/users/1/unlock", MANAGE_USERS,
+                "/audit", AUDIT, "/audit/export.csv", AUDIT, "/admin/settings", SETTINGS, "/settings", SETTINGS);
+        int cases = 0;
+        for (var e : planned.entrySet()) {
+            for (Principal p : principals()) {
+                int status = perform(p, get(e.getKey())).getResponse().getStatus();
+                if (p.anonymous()) {
+                    assertThat(status).as(e.getKey()).isEqualTo(302);
+                } else if (p.can(Set.of(e.getValue()))) {
+                    assertThat(status).as(p.label() + " " + e.getKey()).isNotIn(302, 403);
+                } else {
+                    assertThat(status).as(p.label() + " " + e.getKey()).isEqualTo(403);
+                }
+                cases++;
+            }
+        }
+        assertThat(cases).isEqualTo(6 * 11);
+    }
+
+    private void check(String key, Endpoint endpoint, Principal p, String target) throws Exception {
+        String what = p.label() + " → " + key + " [" + target + "]";
+        MvcResult r = perform(p, endpoint.call().request(p, target));
+        int status = r.getResponse().getStatus();
+        if (endpoint.open()) {
+            endpoint.check().allowed(p, target, r);
+        } else if (p.anonymous()) {
+            assertThat(status).as(what).isEqualTo(302);
+            assertThat(r.getResponse().getRedirectedUrl()).as(what).endsWith("/login");
+        } else if (!p.can(endpoint.needs())) {
+            assertThat(status).as(what + ": the role lacks " + endpoint.needs()).isEqualTo(403);
+        } else {
+            try {
+                endpoint.check().allowed(p, target, r);
+            } catch (AssertionError e) {
+                throw new AssertionError(what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private MvcResult perform(Principal p, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+        request.with(csrf());
+        if (!p.anonymous()) {
+            request.with(user(accounts.get(p.login())));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    /** The central table has an explicit rule for the endpoint, and its permissions are the expected ones. */
+    private static void ruleMatchesExpectation(String key, Endpoint endpoint) {
+        if (endpoint.open()) {
+            return;
+        }
+        String[] parts = key.split(" ", 2);
+        String path = parts[1].replaceAll("\\{[^}]+}", "1");
+        var rule = AccessRules.find(HttpMethod.valueOf(parts[0]), path);
+        assertThat(rule).as("a rule in AccessRules for " + key).isPresent();
+        assertThat(rule.get().permissions()).as("permissions of " + key).isEqualTo(endpoint.needs());
+    }
+
+    /** «METHOD pattern» of every handler Spring mapped; «ANY» for a handler of every method. */
+    private Set<String> mappedEndpoints() {
+        Set<String> keys = new TreeSet<>();
+        handlers.getHandlerMethods().forEach((info, method) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    keys.add("ANY " + pattern);
+                }
+                methods.forEach(m -> keys.add(m.name() + " " + pattern));
+            }
+        });
+        return keys;
+    }
+
+    private static void ok(MvcResult r) {
+        status(r, 200);
+    }
+
+    private static void status(MvcResult r, int expected) {
+        assertThat(r.getResponse().getStatus()).as("status").isEqualTo(expected);
+    }
+
+    private static String body(MvcResult r) throws Exception {
+        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** No name or code of another territory in the body, apart from what the user typed ({@code echo}). */
+    private static void hiddenAbsent(Principal p, MvcResult r, String echo) throws Exception {
+        String body = echo.isEmpty() ? body(r) : body(r).replace(echo, "");
+        for (String hidden : p.hidden()) {
+            assertThat(body).as("another territory's names").doesNotContain(hidden);
+        }
+    }
+
+    private static School school(String code) {
+        return ALL.stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
+    }
+
+    private long municipalityId(String code) {
+        return code.equals(MISSING) ? 999_999 : id("select id from municipality where code = '" + code + "'");
+    }
+
+    private long rejectionId(String territory) {
+        return territory.equals(MISSING) ? 999_999
+                : id("select id from import_rejection where file_name = '" + territory + "-bad.csv'");
+    }
+
+    /** A stored import of a result of a school made by this login, to roll back. */
+    private long freshBatch(String login, School school) {
+        int n = ++counter;
+        String name = "batch-" + n + ".csv";
+        importAs(login, name, "procedure;year;subject;grade;school_code;participant;mark\n"
+                + "ВПР;2025;Математика;5;" + school.code() + ";" + (70000 + n) + ";4\n");
+        return id("select id from import_batch where file_name = '" + name + "'");
+    }
+
+    /** A sign in the latest run for every school, its explanation naming the school: «СЕКРЕТ-edu220001». */
+    private void secretSigns() {
+        long run = id("select max(id) from analysis_run");
+        if (id("select count(*) from analysis_sign where run_id = " + run + " and explanation like 'СЕКРЕТ-%'") > 0) {
+            return;
+        }
+        for (School s : ALL) {
+            jdbc.sql("""
+                    insert into analysis_sign (run_id, school_id, exam_year, procedure, subject, grade, sign, n,
+                        counted, explanation)
+                    select :run, id, 2025, 'ВПР', 'Математика', 5, 'THRESHOLD_HEAPING', 12, true, :text
+                    from school where code = :code""")
+                    .param("run", run).param("text", "СЕКРЕТ-" + s.code()).param("code", s.code()).update();
+        }
+    }
+}
