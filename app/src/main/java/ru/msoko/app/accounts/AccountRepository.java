@@ -25,9 +25,18 @@ public class AccountRepository {
     }
 
     Optional<LoginState> state(String username) {
+        return state(username, "");
+    }
+
+    /** The state with the row locked until the transaction ends, so that concurrent failures are all counted. */
+    Optional<LoginState> stateForUpdate(String username) {
+        return state(username, " for update");
+    }
+
+    private Optional<LoginState> state(String username, String lock) {
         return jdbc.sql("""
                         select failed_logins, first_failed_at, locked_until, auth_source from app_user
-                        where username = :u""").param("u", username)
+                        where username = :u""" + lock).param("u", username)
                 .query((rs, n) -> new LoginState(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)),
                         instant(rs.getObject(3, OffsetDateTime.class)), AuthSource.valueOf(rs.getString(4))))
                 .optional();

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Failed sign-ins and lockout: after {@code max-failures} failures within {@code failure-window} the name is
@@ -47,9 +48,11 @@ public class LoginAttempts {
     }
 
     /** Counts a failed sign-in; returns true when this failure locked the name. */
+    @Transactional
     public boolean recordFailure(String username) {
         Instant now = clock.instant();
-        AccountRepository.LoginState old = state(username)
+        Optional<AccountRepository.LoginState> known = accounts.stateForUpdate(username);
+        AccountRepository.LoginState old = (known.isPresent() ? known : Optional.ofNullable(unknown.get(key(username))))
                 .orElse(new AccountRepository.LoginState(0, null, null, AccountRepository.AuthSource.LOCAL));
         boolean inWindow = old.firstFailedAt() != null && old.firstFailedAt().plus(window).isAfter(now);
         int failures = inWindow ? old.failedLogins() + 1 : 1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,28 @@ abstract class LoginAttemptsContract {
         attempts.recordFailure("anna");
         assertThat(state().failedLogins()).isEqualTo(1);
         assertThat(state().firstFailedAt()).isEqualTo(now);
+    }
+
+    @Test
+    void concurrentFailuresAreAllCounted() throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return attempts.recordFailure("anna");
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                assertThat(f.get()).isFalse(); // 4 failures stay below the 5 that lock
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(state().failedLogins()).isEqualTo(4); // the row lock serialises the read-count-write
     }
 
     @Test
