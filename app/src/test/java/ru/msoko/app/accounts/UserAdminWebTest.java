@@ -72,6 +72,21 @@ class UserAdminWebTest extends TerritoryWebTest {
     }
 
     @Test
+    void everyFormOfThePageCarriesTheCsrfTokenAndTheMenuLinksToItForManagersOnly() throws Exception {
+        String page = mvc.perform(get("/admin/users").with(user(municipality))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        int forms = page.split("<form").length - 1;
+        int tokens = page.split("name=\"_csrf\"").length - 1;
+        // M01's administrator sees m and s: per user disable + password (none is locked or disabled), the
+        // create form and the logout and search forms of the header (search is GET and has no token)
+        assertThat(forms).isEqualTo(2 * 2 + 1 + 2);
+        assertThat(tokens).isEqualTo(forms - 1);
+        assertThat(page).contains("href=\"/admin/users\"");
+        mvc.perform(get("/").with(user(school)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("href=\"/admin/users\""))));
+    }
+
+    @Test
     void changesNeedTheCsrfToken() throws Exception {
         mvc.perform(post("/admin/users").with(user(region)).param("username", "x2").param("fullName", "X")
                 .param("role", "SCHOOL").param("place", "s:" + school1).param("password", PW))
