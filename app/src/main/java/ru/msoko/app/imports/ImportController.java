@@ -53,10 +53,10 @@ class ImportController {
         model.addAttribute("rejections", log.recentRejections(scope, SHOWN));
     }
 
-    /** Rolls back one import as a whole; a municipality user only their own imports. */
+    /** Rolls back one import as a whole; a municipality user only their own imports (see {@link ImportRollback}). */
     @PostMapping("/imports/{id}/rollback")
     String rollback(@PathVariable long id, Authentication auth, Scope scope, RedirectAttributes redirect) {
-        ImportRollback.Outcome outcome = rollback.rollback(id, auth.getName(), !scope.isRegion());
+        ImportRollback.Outcome outcome = rollback.rollback(scope, id, auth.getName());
         redirect.addFlashAttribute(outcome instanceof ImportRollback.Outcome.RolledBack ? "done" : "refused",
                 outcome.message());
         return "redirect:/imports";

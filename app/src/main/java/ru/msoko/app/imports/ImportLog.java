@@ -78,7 +78,13 @@ public class ImportLog {
     }
 
     public Optional<Entry> find(long id) {
-        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional();
+        return find(Scope.region(), id);
+    }
+
+    /** An import made within the territory; empty for another territory's, as for one that never was. */
+    public Optional<Entry> find(Scope scope, long id) {
+        return jdbc.sql(COLUMNS + " where id = :id and " + Scope.madeByCondition("imported_by"))
+                .params(scope.sqlParams()).param("id", id).query(this::map).optional();
     }
 
     /** The latest imports of the whole installation (the command line). */

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.msoko.app.scales.GiaScaleRepository;
+import ru.msoko.app.security.Scope;
 import ru.msoko.core.text.RussianPlural;
 
 /**
@@ -78,7 +79,20 @@ public class ImportRollback {
      */
     @Transactional
     public Outcome rollback(long id, String user, boolean onlyOwn) {
-        var entry = log.find(id);
+        return rollback(Scope.region(), id, user, onlyOwn);
+    }
+
+    /**
+     * Rolls back as a user of the web app: an import made outside the user's territory is answered like one that
+     * is not in the log (its existence and maker are not told); below the region only one's own imports.
+     */
+    @Transactional
+    public Outcome rollback(Scope scope, long id, String user) {
+        return rollback(scope, id, user, !scope.isRegion());
+    }
+
+    private Outcome rollback(Scope scope, long id, String user, boolean onlyOwn) {
+        var entry = log.find(scope, id);
         if (entry.isEmpty()) {
             return new Outcome.Refused("загрузки № " + id + " нет в журнале");
         }

@@ -45,10 +45,17 @@ class ImportLogPageTest extends TerritoryWebTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)))
                 .andExpect(status().isForbidden());
+        // «t» is no user of M01: its import is outside the municipality and answered like a missing one
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(municipality)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("refused", "загрузку № " + batch + " сделал другой пользователь (t): "
-                        + "отменить её может он или пользователь с правом загрузки для всего региона"));
+                .andExpect(flash().attribute("refused", "загрузки № " + batch + " нет в журнале"));
+        users.create("m-colleague", "x", "Коллега", ru.msoko.app.security.Role.MUNICIPALITY_ANALYST,
+                municipality.municipalityId(), null);
+        jdbc.sql("update import_batch set imported_by = 'm-colleague' where id = :id").param("id", batch).update();
+        mvc.perform(post("/imports/" + batch + "/rollback").with(user(municipality)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("refused", "загрузку № " + batch + " сделал другой пользователь "
+                        + "(m-colleague): отменить её может он или пользователь с правом загрузки для всего региона"));
         assertThat(id("select count(*) from result")).isEqualTo(6);
 
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)).with(csrf()))

@@ -292,6 +292,9 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     // a region-level importer rolls back anyone's import, a municipality-level one only its own
                     boolean done = p.level() == Territory.REGION || t.equals("своя");
                     assertThat((Map<String, Object>) r.getFlashMap()).containsKey(done ? "done" : "refused");
+                    if (!done) { // another territory's import is answered like a missing one
+                        assertThat(r.getFlashMap().get("refused").toString()).endsWith("нет в журнале");
+                    }
                 }));
         e.put("GET /imports/rejections/{id}.xlsx", new Endpoint(Set.of(IMPORT, PUPIL_DATA), false,
                 List.of("M01", "M02", MISSING), (p, t) -> get("/imports/rejections/" + rejectionId(t) + ".xlsx"),
