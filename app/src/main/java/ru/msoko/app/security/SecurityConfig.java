@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Form login for people; every page except the login page and static files needs a signed-in user with the
@@ -13,6 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfig {
+
+    /** Browser features the pages never use, switched off (Permissions-Policy). */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), fullscreen=(self)";
 
     @Bean
     SecurityFilterChain web(HttpSecurity http) throws Exception {
@@ -31,7 +36,10 @@ class SecurityConfig {
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'"))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        .contentTypeOptions(c -> { })
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 }

@@ -306,6 +306,24 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                         status(r, 404); // another territory's attempt is not found, like one that never was
                     }
                 }));
+        // user management (accounts): a manager acts only on accounts of its territory
+        e.put("GET /admin/users", new Endpoint(Set.of(MANAGE_USERS), false, List.of(NONE), (p, t) -> get("/admin/users"),
+                (p, t, r) -> {
+                    ok(r);
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /admin/users", new Endpoint(Set.of(MANAGE_USERS), false, List.of("M01", "M02"),
+                (p, t) -> post("/admin/users").param("username", "new-" + (++counter)).param("fullName", "Новый")
+                        .param("role", "SCHOOL").param("password", "Kx9-mirt-plov")
+                        .param("place", "s:" + id("select id from school where code = '"
+                                + (t.equals("M01") ? S1.code() : S3.code()) + "'")),
+                managed()));
+        for (String action : List.of("disable", "enable", "unlock", "password")) {
+            e.put("POST /admin/users/{id}/" + action, new Endpoint(Set.of(MANAGE_USERS), false, List.of("M01", "M02"),
+                    (p, t) -> post("/admin/users/" + freshUser(t.equals("M01") ? S1 : S3) + "/" + action)
+                            .param("password", "Kx9-mirt-plov"),
+                    managed()));
+        }
         return e;
     }
 
@@ -340,9 +358,10 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 33 (endpoint, target) pairs over 16 endpoints: counted from the expectations above
-        assertThat(expected).hasSize(16);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 33);
+        // 11 principals × 44 (endpoint, target) pairs over 22 endpoints: counted from the expectations above
+        // (16 endpoints with 33 targets, and the 6 of user management: its page once, 5 changes × M01, M02)
+        assertThat(expected).hasSize(22);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 44);
     }
 
     /**
@@ -465,6 +484,23 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         importAs(login, name, "procedure;year;subject;grade;school_code;participant;mark\n"
                 + "ВПР;2025;Математика;5;" + school.code() + ";" + (70000 + n) + ";4\n");
         return id("select id from import_batch where file_name = '" + name + "'");
+    }
+
+    /** A user-management change: done inside the manager's territory, refused with a message outside it. */
+    private static Check managed() {
+        return (p, t, r) -> {
+            status(r, 302);
+            boolean inside = p.seesMunicipality(t);
+            assertThat((Map<String, Object>) r.getFlashMap()).containsKey(inside ? "message" : "errors");
+        };
+    }
+
+    /** A fresh school account at this school, for a management action to act on. */
+    private long freshUser(School school) {
+        String login = "u-" + (++counter);
+        users.create(login, "{noop}x", "Пользователь", Role.SCHOOL, null,
+                id("select id from school where code = '" + school.code() + "'"));
+        return users.find(login).orElseThrow().id();
     }
 
     /** A sign in the latest run for every school, its explanation naming the school: «СЕКРЕТ-edu220001». */
