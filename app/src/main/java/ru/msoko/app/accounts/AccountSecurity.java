@@ -1,5 +1,7 @@
 package ru.msoko.app.accounts;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
@@ -25,17 +27,26 @@ class AccountSecurity implements Customizer<HttpSecurity> {
 
     private final MsokoAuthenticationProvider provider;
     private final LoginRateLimit rateLimit;
+    private final ApplicationEventPublisher events;
 
     AccountSecurity(UserDetailsService users, PasswordEncoder encoder, AccountRepository accounts,
-                    LoginAttempts attempts, LdapLogin ldap, LoginRateLimit rateLimit) {
+                    LoginAttempts attempts, LdapLogin ldap, LoginRateLimit rateLimit, ApplicationEventPublisher events) {
         this.provider = new MsokoAuthenticationProvider(users, encoder, accounts, attempts, ldap);
         this.rateLimit = rateLimit;
+        this.events = events;
+    }
+
+    /** The sign-in manager; it publishes success and failure events (the audit log records them). */
+    private ProviderManager manager() {
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     /** Applies to the chain; {@code SecurityConfig} adds the form login page /login and logout on /logout. */
     @Override
     public void customize(HttpSecurity http) {
-        http.authenticationManager(new ProviderManager(provider))
+        http.authenticationManager(manager())
                 .addFilterBefore(new LoginRateLimitFilter(rateLimit), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.failureHandler(failureHandler()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
 import ru.msoko.app.security.MsokoUser;
 import ru.msoko.app.security.Permission;
 import ru.msoko.app.security.Role;
@@ -81,9 +84,11 @@ public class UserAdmin {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final Auditor auditor;
 
     UserAdmin(JdbcClient jdbc, UserRepository users, AccountRepository accounts, LoginAttempts attempts,
-              PasswordPolicy policy, PasswordEncoder encoder, ObjectProvider<Clock> clock) {
+              PasswordPolicy policy, PasswordEncoder encoder, ObjectProvider<Clock> clock, Auditor auditor) {
+        this.auditor = auditor;
         this.jdbc = jdbc;
         this.users = users;
         this.accounts = accounts;
@@ -171,6 +176,14 @@ public class UserAdmin {
         users.create(username, hash, u.fullName().strip(), u.role(), place.municipalityId(), place.schoolId());
         accounts.setPassword(username, hash, clock.instant());
         accounts.setAuthSource(username, u.ldap() ? AccountRepository.AuthSource.LDAP : AccountRepository.AuthSource.LOCAL);
+        audit(manager, username, place.schoolId(), "создан пользователь «" + username + "», роль «" + u.role().title()
+                + "»" + (u.ldap() ? ", вход через LDAP" : ""));
+    }
+
+    /** Every change of an account is in the audit log: who changed whose account, and how (never the password). */
+    private void audit(MsokoUser manager, String username, Long schoolId, String details) {
+        auditor.record(manager.getUsername(), new Auditor.What(Action.USER_CHANGE, "app_user", username, schoolId,
+                details, Outcome.OK));
     }
 
     public void setEnabled(MsokoUser manager, long userId, boolean enabled) {
@@ -179,10 +192,14 @@ public class UserAdmin {
             throw new UserAdminException("Нельзя отключить собственную учётную запись.");
         }
         accounts.setEnabled(target.username(), enabled);
+        audit(manager, target.username(), target.schoolId(), (enabled ? "включён" : "отключён") + " пользователь «"
+                + target.username() + "»");
     }
 
     public void unlock(MsokoUser manager, long userId) {
-        attempts.unlock(target(manager, userId).username());
+        UserRow target = target(manager, userId);
+        attempts.unlock(target.username());
+        audit(manager, target.username(), target.schoolId(), "разблокирован вход пользователя «" + target.username() + "»");
     }
 
     /** Sets a new password (the policy applies) and lifts a lockout. */
@@ -195,6 +212,7 @@ public class UserAdmin {
         policy.check(target.username(), password);
         accounts.setPassword(target.username(), encoder.encode(password), clock.instant());
         attempts.unlock(target.username());
+        audit(manager, target.username(), target.schoolId(), "задан новый пароль пользователя «" + target.username() + "»");
     }
 
     /** An account the manager may change: inside its territory and with a role not above its own. */

@@ -19,7 +19,8 @@ public enum Action {
     SETTINGS_CHANGE("изменение настроек"),
     RETENTION("удаление записей участников по сроку хранения"),
     BACKUP("резервная копия"),
-    RESTORE("восстановление из копии");
+    RESTORE("восстановление из копии"),
+    ACCESS_DENIED("отказ в доступе");
 
     private final String title;
 

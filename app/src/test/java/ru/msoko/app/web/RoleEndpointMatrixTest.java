@@ -324,6 +324,21 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                             .param("password", "Kx9-mirt-plov"),
                     managed()));
         }
+        // the audit log (audit) and its exports: the page lists only events of the reader's territory
+        e.put("GET /audit", new Endpoint(Set.of(AUDIT), false, List.of(NONE), (p, t) -> get("/audit"), (p, t, r) -> {
+            ok(r);
+            hiddenAbsent(p, r, "");
+        }));
+        e.put("GET /audit.csv", new Endpoint(Set.of(AUDIT), false, List.of(NONE), (p, t) -> get("/audit.csv"),
+                (p, t, r) -> {
+                    ok(r);
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("GET /audit.xlsx", new Endpoint(Set.of(AUDIT), false, List.of(NONE), (p, t) -> get("/audit.xlsx"),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(r.getResponse().getContentAsByteArray()).startsWith('P', 'K');
+                }));
         return e;
     }
 
@@ -358,10 +373,11 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 44 (endpoint, target) pairs over 22 endpoints: counted from the expectations above
-        // (16 endpoints with 33 targets, and the 6 of user management: its page once, 5 changes × M01, M02)
-        assertThat(expected).hasSize(22);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 44);
+        // 11 principals × 47 (endpoint, target) pairs over 25 endpoints: counted from the expectations above
+        // (16 endpoints with 33 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
+        // page and its two exports once each)
+        assertThat(expected).hasSize(25);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 47);
     }
 
     /**
