@@ -101,21 +101,28 @@ final class EvidenceChart {
         return new Chart(svg.append("</svg>").toString(), List.of("Задание", "ОО", "Регион"), rows);
     }
 
-    /** The school's primary-score histogram with the mark thresholds. */
+    /**
+     * The school's primary-score histogram with the mark thresholds and, when the evidence carries it, the
+     * expected curve: the counts the school would have at each score if it were distributed like the reference
+     * schools of its result level (methods.md A.5).
+     */
     private static Chart histogram(Map<String, String> e) {
         double[] h = numbers(e.get("гистограмма"));
+        double[] expected = numbers(e.get("ожидаемо"));
+        boolean curve = expected.length == h.length;
         List<Integer> thresholds = new ArrayList<>();
         Matcher m = Pattern.compile("от (\\d+)").matcher(e.getOrDefault("шкала", ""));
         while (m.find()) {
             thresholds.add(Integer.parseInt(m.group(1)));
         }
         double max = 1;
-        for (double v : h) {
-            max = Math.max(max, v);
+        for (int j = 0; j < h.length; j++) {
+            max = Math.max(max, Math.max(h[j], curve ? expected[j] : 0));
         }
         StringBuilder svg = frame("Первичные баллы участников ОО; линии — границы отметок «3», «4», «5»");
         double w = (WIDTH - 2.0 * PAD) / h.length;
         List<List<String>> rows = new ArrayList<>();
+        StringBuilder points = new StringBuilder();
         for (int j = 0; j < h.length; j++) {
             double bh = (HEIGHT - 2.0 * PAD) * h[j] / max;
             svg.append("<rect x=\"").append(fmt(PAD + j * w + 1)).append("\" y=\"").append(fmt(HEIGHT - PAD - bh))
@@ -124,7 +131,13 @@ final class EvidenceChart {
             if (h.length <= 40 || j % 5 == 0) {
                 svg.append(text(PAD + j * w + w / 2, HEIGHT - PAD + 14, String.valueOf(j), "middle"));
             }
-            rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j])));
+            if (curve) {
+                points.append(fmt(PAD + j * w + w / 2)).append(',')
+                        .append(fmt(HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * expected[j] / max)).append(' ');
+                rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j]), number(expected[j])));
+            } else {
+                rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j])));
+            }
         }
         for (int k = 0; k < thresholds.size(); k++) {
             double x = PAD + thresholds.get(k) * w;
@@ -132,7 +145,15 @@ final class EvidenceChart {
                     .append("\" y2=\"").append(HEIGHT - PAD).append("\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>")
                     .append(text(x + 3, PAD + 10, "«" + (k + 3) + "»", "start"));
         }
-        return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ"), rows);
+        if (!curve) {
+            return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ"), rows);
+        }
+        svg.append("<polyline fill=\"none\" stroke=\"#2c3e50\" stroke-width=\"2\" points=\"").append(points.toString().trim())
+                .append("\"/>")
+                .append(legend("работ в ОО", "#5b8def", 0))
+                .append(legend("ожидалось бы по ОО того же уровня", "#2c3e50", 1))
+                .append(legend("граница отметки", "#c0392b", 2));
+        return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ", "Ожидалось"), rows);
     }
 
     /** «Понизили / подтвердили / повысили»: the school's shares against the region's. */
