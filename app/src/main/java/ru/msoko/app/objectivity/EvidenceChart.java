@@ -156,6 +156,55 @@ final class EvidenceChart {
         return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ", "Ожидалось"), rows);
     }
 
+    /** Fill, border and text colour of each zone, as the risk page's badges have them (app.css .zone-*). */
+    private static final Map<String, String[]> ZONE_COLOURS = Map.of(
+            "red", new String[] {"#fde2e1", "#e59a97", "#8a1c17"},
+            "yellow", new String[] {"#fff4cc", "#e6cf73", "#6b5300"},
+            "green", new String[] {"#e3f4e6", "#94c99d", "#1d5b28"},
+            "insufficient_data", new String[] {"#eef0f3", "#c9ced6", "#4a5260"});
+
+    private static final int BOX = 140;
+
+    /**
+     * The school's zone per year: one coloured box per year, labelled with the year and the zone word.
+     *
+     * @param past the zones of the earlier years as stored in {@code analysis_risk.history}, e.g. {@code 2024:green|2025:red}
+     */
+    static Chart zones(String past, int year, String zone) {
+        List<String[]> years = new ArrayList<>();
+        for (String part : past == null ? new String[0] : past.split("\\|")) {
+            String[] yz = part.split(":");
+            if (yz.length == 2) {
+                years.add(yz);
+            }
+        }
+        years.add(new String[] {String.valueOf(year), zone});
+        int width = years.size() * BOX + 4;
+        String title = "Зона риска ОО по годам";
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width
+                + " 52\" width=\"" + width + "\" role=\"img\" aria-label=\"" + title + "\" class=\"chart history\">")
+                .append("<title>").append(title).append("</title>");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < years.size(); i++) {
+            String word = zoneWord(years.get(i)[1]);
+            String[] c = ZONE_COLOURS.getOrDefault(years.get(i)[1], ZONE_COLOURS.get("insufficient_data"));
+            int x = 2 + i * BOX;
+            svg.append("<rect x=\"").append(x).append("\" y=\"2\" width=\"").append(BOX - 6)
+                    .append("\" height=\"48\" rx=\"4\" fill=\"").append(c[0]).append("\" stroke=\"").append(c[1]).append("\"/>")
+                    .append(text(x + (BOX - 6) / 2.0, 21, years.get(i)[0], "middle").replace("fill=\"#333\"",
+                            "fill=\"" + c[2] + "\" font-weight=\"bold\""))
+                    .append(text(x + (BOX - 6) / 2.0, 39, word, "middle").replace("fill=\"#333\"", "fill=\"" + c[2] + "\""));
+            rows.add(List.of(years.get(i)[0], word));
+        }
+        return new Chart(svg.append("</svg>").toString(), List.of("Год", "Зона"), rows);
+    }
+
+    /** «red» → «красная», «insufficient_data» → «недостаточно данных». */
+    static String zoneWord(String code) {
+        return java.util.Arrays.stream(ru.msoko.core.objectivity.Zone.values()).filter(z -> z.code().equals(code))
+                .map(z -> z.label().replace(" зона", "")).findFirst().orElse(code);
+    }
+
     /** «Понизили / подтвердили / повысили»: the school's shares against the region's. */
     private static Chart journal(Map<String, String> e) {
         double down = Double.parseDouble(e.getOrDefault("понизили", "0"));

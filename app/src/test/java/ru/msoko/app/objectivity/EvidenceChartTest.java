@@ -55,6 +55,26 @@ class EvidenceChartTest {
     }
 
     @Test
+    void theHistoryStripHasOneBoxPerYearColouredLikeTheRiskPage() {
+        EvidenceChart.Chart chart = EvidenceChart.zones("2024:green|2025:red", 2026, "red");
+
+        assertThat(chart.rows()).containsExactly(List.of("2024", "зелёная"), List.of("2025", "красная"),
+                List.of("2026", "красная"));
+        assertThat(chart.svg().split("<rect", -1)).hasSize(4);
+        // the badge colours of app.css: .zone-green #e3f4e6, .zone-red #fde2e1
+        assertThat(chart.svg().split("fill=\"#e3f4e6\"", -1)).hasSize(2);
+        assertThat(chart.svg().split("fill=\"#fde2e1\"", -1)).hasSize(3);
+        assertThat(chart.svg()).contains(">2024</text>", ">зелёная</text>").doesNotContain("<script");
+    }
+
+    @Test
+    void aSchoolWithoutEarlierYearsHasOneBox() {
+        EvidenceChart.Chart chart = EvidenceChart.zones("", 2026, "insufficient_data");
+
+        assertThat(chart.rows()).containsExactly(List.of("2026", "недостаточно данных"));
+    }
+
+    @Test
     void signsWithoutAChartHaveNone() {
         assertThat(EvidenceChart.of("YEAR_JUMP", "Z=1.2").present()).isFalse();
         assertThat(EvidenceChart.of("THRESHOLD_HEAPING", "работ=3|в_окнах=20").present()).isFalse();
