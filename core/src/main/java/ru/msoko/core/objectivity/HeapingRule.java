@@ -75,6 +75,14 @@ final class HeapingRule implements Rule {
 
     static final String ALL_WORKS = "все работы";
 
+    /** Size of analysis_sign.evidence (V5__analysis_runs.sql). */
+    static final int EVIDENCE_LIMIT = 8000;
+
+    /** The evidence as it is, or without the expected histogram (always its last part) when it is too long. */
+    static String withinColumn(String evidence) {
+        return evidence.length() <= EVIDENCE_LIMIT ? evidence : evidence.substring(0, evidence.lastIndexOf("|ожидаемо="));
+    }
+
     private void apply(AnalysisContext ctx, ProcedureData p, MarkThresholds t, List<Finding> out, Map<Integer, Pooled> pooled) {
         int max = (int) Math.ceil(p.maxTotal());
         if (!(max > 0)) {
@@ -240,9 +248,15 @@ final class HeapingRule implements Rule {
     private record Test(double p, int window, double excess, boolean holds, int[] x, int[] nw, double[] pi, int w,
                         double[] ps) {
 
+        /**
+         * The numbers of the test, the school's histogram and the expected one. The expected histogram is left
+         * out should the whole exceed the stored column (analysis_sign.evidence varchar(8000)) — only on a scale of
+         * several hundred points; the page then draws the bars alone.
+         */
         String evidence(int[] h, double[] expected, MarkThresholds t) {
-            return Evidence.of("шкала", t.toString(), "на_пороге", x, "в_окне", nw, "доля_региона", pi,
+            String full = Evidence.of("шкала", t.toString(), "на_пороге", x, "в_окне", nw, "доля_региона", pi,
                     "гистограмма", h, "ожидаемо", expected);
+            return withinColumn(full);
         }
 
         String explanation(MarkThresholds t) {

@@ -75,6 +75,16 @@ class HeapingRuleTest {
     }
 
     @Test
+    void aTooLongEvidenceLosesOnlyTheExpectedHistogram() {
+        String shortOne = "шкала=«3» от 6|гистограмма=1 2|ожидаемо=1.5 1.5";
+        // 3,000 scores: «шкала=«3» от 6|» is 15 characters, «гистограмма=» 12, «0 0 … 0» 5,999; the expected 12,000 more
+        String longOne = "шкала=«3» от 6|гистограмма=" + "0 ".repeat(3000).trim() + "|ожидаемо=" + "0.5 ".repeat(3000).trim();
+
+        assertThat(HeapingRule.withinColumn(shortOne)).isEqualTo(shortOne);
+        assertThat(HeapingRule.withinColumn(longOne)).doesNotContain("ожидаемо").endsWith(" 0").hasSize(15 + 12 + 5999);
+    }
+
+    @Test
     void thresholdsAreReadOffTheScoreMarkPairs() {
         Region region = new Region();
         region.school("A", SchoolType.SOSH);
