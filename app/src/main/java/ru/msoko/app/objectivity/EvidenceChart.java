@@ -150,9 +150,8 @@ final class EvidenceChart {
         }
         svg.append("<polyline fill=\"none\" stroke=\"#2c3e50\" stroke-width=\"2\" points=\"").append(points.toString().trim())
                 .append("\"/>")
-                .append(legend("работ в ОО", "#5b8def", 0))
-                .append(legend("ожидалось бы по ОО того же уровня", "#2c3e50", 1))
-                .append(legend("граница отметки", "#c0392b", 2));
+                .append(legendRow(new String[] {"работ в ОО", "ожидалось бы по ОО того же уровня", "граница отметки"},
+                        new String[] {"#5b8def", "#2c3e50", "#c0392b"}));
         return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ", "Ожидалось"), rows);
     }
 
@@ -309,6 +308,21 @@ final class EvidenceChart {
         int y = 30 + index * 16;
         return "<rect x=\"" + x + "\" y=\"" + (y - 9) + "\" width=\"10\" height=\"10\" fill=\"" + colour + "\"/>"
                 + text(x + 14, y, label, "start");
+    }
+
+    /**
+     * A legend in one row between the title and the plot, where it cannot cover the bars or the threshold labels
+     * at the top of the plot (about 6.5 units per character at font size 11).
+     */
+    private static String legendRow(String[] labels, String[] colours) {
+        StringBuilder sb = new StringBuilder();
+        double x = PAD;
+        for (int i = 0; i < labels.length; i++) {
+            sb.append("<rect x=\"").append(fmt(x)).append("\" y=\"21\" width=\"10\" height=\"10\" fill=\"")
+                    .append(colours[i]).append("\"/>").append(text(x + 14, 30, labels[i], "start"));
+            x += 14 + labels[i].length() * 6.5 + 16;
+        }
+        return sb.toString();
     }
 
     private static String text(double x, double y, String s, String anchor) {
