@@ -101,21 +101,28 @@ final class EvidenceChart {
         return new Chart(svg.append("</svg>").toString(), List.of("Задание", "ОО", "Регион"), rows);
     }
 
-    /** The school's primary-score histogram with the mark thresholds. */
+    /**
+     * The school's primary-score histogram with the mark thresholds and, when the evidence carries it, the
+     * expected curve: the counts the school would have at each score if it were distributed like the reference
+     * schools of its result level (methods.md A.5).
+     */
     private static Chart histogram(Map<String, String> e) {
         double[] h = numbers(e.get("гистограмма"));
+        double[] expected = numbers(e.get("ожидаемо"));
+        boolean curve = expected.length == h.length;
         List<Integer> thresholds = new ArrayList<>();
         Matcher m = Pattern.compile("от (\\d+)").matcher(e.getOrDefault("шкала", ""));
         while (m.find()) {
             thresholds.add(Integer.parseInt(m.group(1)));
         }
         double max = 1;
-        for (double v : h) {
-            max = Math.max(max, v);
+        for (int j = 0; j < h.length; j++) {
+            max = Math.max(max, Math.max(h[j], curve ? expected[j] : 0));
         }
         StringBuilder svg = frame("Первичные баллы участников ОО; линии — границы отметок «3», «4», «5»");
         double w = (WIDTH - 2.0 * PAD) / h.length;
         List<List<String>> rows = new ArrayList<>();
+        StringBuilder points = new StringBuilder();
         for (int j = 0; j < h.length; j++) {
             double bh = (HEIGHT - 2.0 * PAD) * h[j] / max;
             svg.append("<rect x=\"").append(fmt(PAD + j * w + 1)).append("\" y=\"").append(fmt(HEIGHT - PAD - bh))
@@ -124,7 +131,13 @@ final class EvidenceChart {
             if (h.length <= 40 || j % 5 == 0) {
                 svg.append(text(PAD + j * w + w / 2, HEIGHT - PAD + 14, String.valueOf(j), "middle"));
             }
-            rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j])));
+            if (curve) {
+                points.append(fmt(PAD + j * w + w / 2)).append(',')
+                        .append(fmt(HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * expected[j] / max)).append(' ');
+                rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j]), number(expected[j])));
+            } else {
+                rows.add(List.of(String.valueOf(j), String.valueOf((long) h[j])));
+            }
         }
         for (int k = 0; k < thresholds.size(); k++) {
             double x = PAD + thresholds.get(k) * w;
@@ -132,7 +145,63 @@ final class EvidenceChart {
                     .append("\" y2=\"").append(HEIGHT - PAD).append("\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>")
                     .append(text(x + 3, PAD + 10, "«" + (k + 3) + "»", "start"));
         }
-        return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ"), rows);
+        if (!curve) {
+            return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ"), rows);
+        }
+        svg.append("<polyline fill=\"none\" stroke=\"#2c3e50\" stroke-width=\"2\" points=\"").append(points.toString().trim())
+                .append("\"/>")
+                .append(legendRow(new String[] {"работ в ОО", "ожидалось бы по ОО того же уровня", "граница отметки"},
+                        new String[] {"#5b8def", "#2c3e50", "#c0392b"}));
+        return new Chart(svg.append("</svg>").toString(), List.of("Балл", "Работ", "Ожидалось"), rows);
+    }
+
+    /** Fill, border and text colour of each zone, as the risk page's badges have them (app.css .zone-*). */
+    private static final Map<String, String[]> ZONE_COLOURS = Map.of(
+            "red", new String[] {"#fde2e1", "#e59a97", "#8a1c17"},
+            "yellow", new String[] {"#fff4cc", "#e6cf73", "#6b5300"},
+            "green", new String[] {"#e3f4e6", "#94c99d", "#1d5b28"},
+            "insufficient_data", new String[] {"#eef0f3", "#c9ced6", "#4a5260"});
+
+    private static final int BOX = 140;
+
+    /**
+     * The school's zone per year: one coloured box per year, labelled with the year and the zone word.
+     *
+     * @param past the zones of the earlier years as stored in {@code analysis_risk.history}, e.g. {@code 2024:green|2025:red}
+     */
+    static Chart zones(String past, int year, String zone) {
+        List<String[]> years = new ArrayList<>();
+        for (String part : past == null ? new String[0] : past.split("\\|")) {
+            String[] yz = part.split(":");
+            if (yz.length == 2) {
+                years.add(yz);
+            }
+        }
+        years.add(new String[] {String.valueOf(year), zone});
+        int width = years.size() * BOX + 4;
+        String title = "Зона риска ОО по годам";
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width
+                + " 52\" width=\"" + width + "\" role=\"img\" aria-label=\"" + title + "\" class=\"chart history\">")
+                .append("<title>").append(title).append("</title>");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < years.size(); i++) {
+            String word = zoneWord(years.get(i)[1]);
+            String[] c = ZONE_COLOURS.getOrDefault(years.get(i)[1], ZONE_COLOURS.get("insufficient_data"));
+            int x = 2 + i * BOX;
+            svg.append("<rect x=\"").append(x).append("\" y=\"2\" width=\"").append(BOX - 6)
+                    .append("\" height=\"48\" rx=\"4\" fill=\"").append(c[0]).append("\" stroke=\"").append(c[1]).append("\"/>")
+                    .append(text(x + (BOX - 6) / 2.0, 21, years.get(i)[0], "middle").replace("fill=\"#333\"",
+                            "fill=\"" + c[2] + "\" font-weight=\"bold\""))
+                    .append(text(x + (BOX - 6) / 2.0, 39, word, "middle").replace("fill=\"#333\"", "fill=\"" + c[2] + "\""));
+            rows.add(List.of(years.get(i)[0], word));
+        }
+        return new Chart(svg.append("</svg>").toString(), List.of("Год", "Зона"), rows);
+    }
+
+    /** «red» → «красная», «insufficient_data» → «недостаточно данных». */
+    static String zoneWord(String code) {
+        return java.util.Arrays.stream(ru.msoko.core.objectivity.Zone.values()).filter(z -> z.code().equals(code))
+                .map(z -> z.label().replace(" зона", "")).findFirst().orElse(code);
     }
 
     /** «Понизили / подтвердили / повысили»: the school's shares against the region's. */
@@ -239,6 +308,21 @@ final class EvidenceChart {
         int y = 30 + index * 16;
         return "<rect x=\"" + x + "\" y=\"" + (y - 9) + "\" width=\"10\" height=\"10\" fill=\"" + colour + "\"/>"
                 + text(x + 14, y, label, "start");
+    }
+
+    /**
+     * A legend in one row between the title and the plot, where it cannot cover the bars or the threshold labels
+     * at the top of the plot (about 6.5 units per character at font size 11).
+     */
+    private static String legendRow(String[] labels, String[] colours) {
+        StringBuilder sb = new StringBuilder();
+        double x = PAD;
+        for (int i = 0; i < labels.length; i++) {
+            sb.append("<rect x=\"").append(fmt(x)).append("\" y=\"21\" width=\"10\" height=\"10\" fill=\"")
+                    .append(colours[i]).append("\"/>").append(text(x + 14, 30, labels[i], "start"));
+            x += 14 + labels[i].length() * 6.5 + 16;
+        }
+        return sb.toString();
     }
 
     private static String text(double x, double y, String s, String anchor) {

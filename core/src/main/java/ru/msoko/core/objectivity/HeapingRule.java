@@ -75,6 +75,14 @@ final class HeapingRule implements Rule {
 
     static final String ALL_WORKS = "все работы";
 
+    /** Size of analysis_sign.evidence (V5__analysis_runs.sql). */
+    static final int EVIDENCE_LIMIT = 8000;
+
+    /** The evidence as it is, or without the expected histogram (always its last part) when it is too long. */
+    static String withinColumn(String evidence) {
+        return evidence.length() <= EVIDENCE_LIMIT ? evidence : evidence.substring(0, evidence.lastIndexOf("|ожидаемо="));
+    }
+
     private void apply(AnalysisContext ctx, ProcedureData p, MarkThresholds t, List<Finding> out, Map<Integer, Pooled> pooled) {
         int max = (int) Math.ceil(p.maxTotal());
         if (!(max > 0)) {
@@ -94,7 +102,8 @@ final class HeapingRule implements Rule {
         long[][] clean = references(hist, level, flagged, max);
         Unit unit = Unit.of(p.key);
         for (int s = 0; s < p.schoolCount(); s++) {
-            Test r = test(ctx, hist[s], flagged[s] ? clean[level[s]] : without(clean[level[s]], hist[s]), t);
+            long[] ref = flagged[s] ? clean[level[s]] : without(clean[level[s]], hist[s]);
+            Test r = test(ctx, hist[s], ref, t);
             if (r == null) {
                 continue;
             }
@@ -105,7 +114,7 @@ final class HeapingRule implements Rule {
             double threshold = ctx.settings.get(Parameter.A5_EXCESS);
             out.add(r.holds
                     ? Finding.holding(school, unit, SignCode.THRESHOLD_HEAPING, r.window, r.excess, threshold, r.p, false,
-                    r.evidence(hist[s], t), r.explanation(t))
+                    r.evidence(hist[s], expected(ref, hist[s]), t), r.explanation(t))
                     : Finding.notHolding(school, unit, SignCode.THRESHOLD_HEAPING, r.window, r.excess, threshold, r.p));
         }
     }
@@ -160,6 +169,25 @@ final class HeapingRule implements Rule {
             }
         }
         return h;
+    }
+
+    /**
+     * The school's histogram as the reference would have it (A.5): the reference share of works at each score
+     * times the school's number of works, to one decimal — what the page draws as the expected curve. One
+     * decimal keeps the evidence short (a score scale of 100 points stays under 1,000 characters).
+     */
+    static double[] expected(long[] ref, int[] school) {
+        long total = 0;
+        int n = 0;
+        for (int j = 0; j < ref.length; j++) {
+            total += ref[j];
+            n += school[j];
+        }
+        double[] e = new double[ref.length];
+        for (int j = 0; j < e.length && total > 0; j++) {
+            e[j] = Math.round(10.0 * n * ref[j] / total) / 10.0;
+        }
+        return e;
     }
 
     private static long[] without(long[] region, int[] school) {
@@ -220,9 +248,15 @@ final class HeapingRule implements Rule {
     private record Test(double p, int window, double excess, boolean holds, int[] x, int[] nw, double[] pi, int w,
                         double[] ps) {
 
-        String evidence(int[] h, MarkThresholds t) {
-            return Evidence.of("шкала", t.toString(), "на_пороге", x, "в_окне", nw, "доля_региона", pi,
-                    "гистограмма", h);
+        /**
+         * The numbers of the test, the school's histogram and the expected one. The expected histogram is left
+         * out should the whole exceed the stored column (analysis_sign.evidence varchar(8000)) — only on a scale of
+         * several hundred points; the page then draws the bars alone.
+         */
+        String evidence(int[] h, double[] expected, MarkThresholds t) {
+            String full = Evidence.of("шкала", t.toString(), "на_пороге", x, "в_окне", nw, "доля_региона", pi,
+                    "гистограмма", h, "ожидаемо", expected);
+            return withinColumn(full);
         }
 
         String explanation(MarkThresholds t) {

@@ -54,6 +54,37 @@ class HeapingRuleTest {
     }
 
     @Test
+    void theEvidenceCarriesTheExpectedHistogramOfTheReference() {
+        Sign h = Region.signs(analyse(), SignCode.THRESHOLD_HEAPING).get(0);
+        String expected = java.util.Arrays.stream(h.evidence().split("\\|"))
+                .filter(p -> p.startsWith("ожидаемо=")).findFirst().orElseThrow().substring("ожидаемо=".length());
+
+        // By hand: without a maximum score the histogram runs to the «5» threshold + 2 = 18 points. An honest
+        // school has i % 21 for i < 30: 2 works at each of 0..8, 1 at each of 9..18 (28 in the histogram); the
+        // reference (the 30 honest schools; H is flagged and left out) has 60 works at 0..8, 30 at 9..18, 840 in
+        // all. H has 26 works in 0..18 (20 at 6–7, two each at 0, 1, 2), so 26 · 60 / 840 = 1.857 → 1.9 expected at
+        // 0..8 and 26 · 30 / 840 = 0.929 → 0.9 at 9..18.
+        assertThat(expected.split(" ")).containsExactly("1.9", "1.9", "1.9", "1.9", "1.9", "1.9", "1.9", "1.9", "1.9",
+                "0.9", "0.9", "0.9", "0.9", "0.9", "0.9", "0.9", "0.9", "0.9", "0.9");
+    }
+
+    @Test
+    void theExpectedHistogramIsRoundedToOneDecimal() {
+        // 7 works against a reference of 1, 2 and 0 works: 7 · 1 / 3 = 2.333… → 2.3, 7 · 2 / 3 = 4.666… → 4.7
+        assertThat(HeapingRule.expected(new long[] {1, 2, 0}, new int[] {3, 4, 0})).containsExactly(2.3, 4.7, 0.0);
+    }
+
+    @Test
+    void aTooLongEvidenceLosesOnlyTheExpectedHistogram() {
+        String shortOne = "шкала=«3» от 6|гистограмма=1 2|ожидаемо=1.5 1.5";
+        // 3,000 scores: «шкала=«3» от 6|» is 15 characters, «гистограмма=» 12, «0 0 … 0» 5,999; the expected 12,000 more
+        String longOne = "шкала=«3» от 6|гистограмма=" + "0 ".repeat(3000).trim() + "|ожидаемо=" + "0.5 ".repeat(3000).trim();
+
+        assertThat(HeapingRule.withinColumn(shortOne)).isEqualTo(shortOne);
+        assertThat(HeapingRule.withinColumn(longOne)).doesNotContain("ожидаемо").endsWith(" 0").hasSize(15 + 12 + 5999);
+    }
+
+    @Test
     void thresholdsAreReadOffTheScoreMarkPairs() {
         Region region = new Region();
         region.school("A", SchoolType.SOSH);
