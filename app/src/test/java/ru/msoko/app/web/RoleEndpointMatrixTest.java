@@ -230,6 +230,28 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     secretSigns();
                     return get("/schools/" + t + "/signs");
                 }, signs));
+        // a sign's own page: the sign of each school under its code, S3's sign asked under S1's code, a missing code
+        e.put("GET /schools/{code}/signs/{id}", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, S3.code + "@" + S1.code, MISSING), (p, t) -> {
+                    secretSigns();
+                    String[] signOf = t.split("@");
+                    String under = signOf.length == 2 ? signOf[1] : signOf[0];
+                    long sign = t.equals(MISSING) ? 999_999
+                            : id("select id from analysis_sign where explanation = 'СЕКРЕТ-" + signOf[0] + "'");
+                    return get("/schools/" + under + "/signs/" + sign);
+                }, (p, t, r) -> {
+                    School s = school(t);
+                    if (s != null && p.sees().contains(s)) {
+                        ok(r);
+                        assertThat(body(r)).contains("СЕКРЕТ-" + t);
+                        hiddenAbsent(p, r, "");
+                    } else {
+                        // not this school's sign, a school outside the territory, or no such school: the region may
+                        // learn that it does not exist (404), others get the school page's 403
+                        status(r, p.level() == Territory.REGION ? 404 : 403);
+                        assertThat(body(r)).doesNotContain("СЕКРЕТ");
+                    }
+                }));
         e.put("GET /api/v1/schools/{code}/signs", new Endpoint(Set.of(VIEW), false,
                 List.of(S1.code, S2.code, S3.code, MISSING), (p, t) -> {
                     secretSigns();
@@ -373,11 +395,11 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 47 (endpoint, target) pairs over 25 endpoints: counted from the expectations above
+        // 11 principals × 52 (endpoint, target) pairs over 26 endpoints: counted from the expectations above
         // (16 endpoints with 33 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
-        // page and its two exports once each)
-        assertThat(expected).hasSize(25);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 47);
+        // page and its two exports once each; the sign page with 5 targets)
+        assertThat(expected).hasSize(26);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 52);
     }
 
     /**
