@@ -68,7 +68,7 @@ values ((select id from work_codifier), 'KT', '1.2', 'Выполнять ари�
 insert into school_context (import_id, school_id, context_year, pupils, teachers, settlement, school_type, ovz_share,
                             non_native_share)
 values ((select id from import_batch where file_name = 'context.xlsx'), (select id from school where code = 'edu990003'),
-        2025, 58, 9, 'село', 'ООШ', 0.07, 0.0);
+        2025, 58, 9, 'VILLAGE', 'OOSH', 0.07, 0.0);
 insert into school_context_answer (context_id, position_no, question, answer)
 values ((select id from school_context), 1, 'Есть ли в ОО библиотека?', 'да');
 insert into school_context_answer (context_id, position_no, question, answer)

@@ -7,12 +7,12 @@ insert into municipality (code, name) values ('M02', 'Речной район');
 
 insert into school (code, name, municipality_id, school_type, settlement, pupils, teachers, ses_index, low_results,
                     non_native_share)
-values ('edu990001', 'МБОУ "СОШ № 1"', (select id from municipality where code = 'M01'), 'СОШ', 'город', 800, 52, 0.25,
+values ('edu990001', 'МБОУ "СОШ № 1"', (select id from municipality where code = 'M01'), 'SOSH', 'CITY', 800, 52, 0.25,
         false, 0.04);
 insert into school (code, name, municipality_id, school_type, settlement, pupils)
-values ('edu990002', 'МАОУ «Гимназия № 2»', (select id from municipality where code = 'M01'), 'гимназия', 'город', 900);
+values ('edu990002', 'МАОУ «Гимназия № 2»', (select id from municipality where code = 'M01'), 'GYMNASIUM', 'CITY', 900);
 insert into school (code, name, municipality_id, school_type, settlement, pupils)
-values ('edu990003', 'МКОУ Озёрная ООШ', (select id from municipality where code = 'M02'), 'ООШ', 'село', 60);
+values ('edu990003', 'МКОУ Озёрная ООШ', (select id from municipality where code = 'M02'), 'OOSH', 'VILLAGE', 60);
 
 insert into school_identifier (school_id, kind, identifier, lookup_key, valid_from, valid_to)
 values ((select id from school where code = 'edu990001'), 'FIS_OKO_LOGIN', 'edu990001', 'edu990001', null, null);
