@@ -54,7 +54,7 @@ abstract class UpgradeContract {
     }
 
     /** Rows by table after the fixtures of releases up to {@code version}, counted by hand from the .sql files. */
-    private static Map<String, Integer> expectedCounts(String version) {
+    static Map<String, Integer> expectedCounts(String version) {
         int v = Integer.parseInt(version);
         Map<String, Integer> n = new TreeMap<>();
         // V2.sql
@@ -124,7 +124,7 @@ abstract class UpgradeContract {
     }
 
     /** Values the fixtures set on purpose, and what migrations after the release derive for old rows. */
-    private static void assertKeyValues(DataSource ds, String version) {
+    static void assertKeyValues(DataSource ds, String version) {
         int v = Integer.parseInt(version);
         JdbcClient jdbc = JdbcClient.create(ds);
         // V2.sql: marks as stored (P4 absent); V19.sql adds the two ЕГЭ marks from the ГИА scale
@@ -149,7 +149,7 @@ abstract class UpgradeContract {
                 .isEqualTo(v >= 19 ? 2L : 0L);
     }
 
-    private static void loadFixtures(DataSource ds, String version) throws SQLException {
+    static void loadFixtures(DataSource ds, String version) throws SQLException {
         try (Connection c = ds.getConnection()) {
             for (String v : Released.versions()) {
                 if (Integer.parseInt(v) <= Integer.parseInt(version)) {
@@ -179,7 +179,7 @@ abstract class UpgradeContract {
      * Every table but Flyway's: the column list, then its rows, each as the tab-joined text of every column, in the
      * order of all columns.
      */
-    private static Map<String, List<String>> everyRow(DataSource ds) throws SQLException {
+    static Map<String, List<String>> everyRow(DataSource ds) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (Connection c = ds.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
