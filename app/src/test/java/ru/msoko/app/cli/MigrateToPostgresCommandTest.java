@@ -199,6 +199,14 @@ class MigrateToPostgresCommandTest {
     }
 
     @Test
+    void theHelpIsInRussian() {
+        Msoko.Run help = Msoko.run("migrate-to-postgres", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("Использование: msoko migrate-to-postgres", "Перенести встроенную базу H2",
+                "--jdbc-url=URL", "--user, --db-user=NAME", "Показать справку и выйти.");
+    }
+
+    @Test
     void withoutAnEmbeddedDatabaseThereIsNothingToMove() {
         Msoko.Run run = Msoko.run("migrate-to-postgres", "--data", files.resolve("нет").toString(),
                 "--jdbc-url", "jdbc:postgresql://localhost:1/x");
