@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.msoko.app.system.DatabaseKind;
@@ -70,11 +71,11 @@ public class PostgresMove {
     private final List<JavaMigration> javaMigrations;
     private final String[] locations;
 
-    PostgresMove(DataSource source, DatabaseKind kind, List<JavaMigration> javaMigrations,
+    PostgresMove(DataSource source, DatabaseKind kind, ObjectProvider<JavaMigration> javaMigrations,
                  @Value("${spring.flyway.locations}") String[] locations) {
         this.source = source;
         this.kind = kind;
-        this.javaMigrations = javaMigrations;
+        this.javaMigrations = javaMigrations.orderedStream().toList();
         this.locations = locations;
     }
 

@@ -33,7 +33,7 @@ final class Released {
     static {
         try (InputStream in = Released.class.getResourceAsStream("/upgrade/released.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] f = line.split("\t");
+                String[] f = line.strip().split("\t");
                 if (f[0].equals("release")) {
                     RELEASES.add(new Release(f[1], Integer.parseInt(f[2]), f[3]));
                 } else if (f[0].equals("file")) {
