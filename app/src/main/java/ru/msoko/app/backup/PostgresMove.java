@@ -98,7 +98,7 @@ public class PostgresMove {
         }
         pg.setReWriteBatchedInserts(true);
         try {
-            refuseForeignTables(pg);
+            refuseUnlessEmpty(pg);
             progress.accept("Схема в PostgreSQL (Flyway): " + migrate(pg));
             return copy(pg, progress);
         } catch (Refusal e) {
@@ -111,20 +111,33 @@ public class PostgresMove {
         }
     }
 
-    /** A database that holds tables but no Flyway history is someone else's: Flyway would refuse it less clearly. */
-    private static void refuseForeignTables(DataSource pg) throws SQLException, Refusal {
-        List<String> tables = new ArrayList<>();
-        try (Connection c = pg.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select table_name from information_schema.tables where table_schema = current_schema() order by 1");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
+    /**
+     * Checked before Flyway touches the target: a database that holds tables but no Flyway history is someone else's
+     * (Flyway's own refusal would be less clear); an МСОКО database with rows is refused before Flyway could upgrade
+     * its schema. The same emptiness is checked again inside the copying transaction.
+     */
+    private static void refuseUnlessEmpty(DataSource pg) throws SQLException, Refusal {
+        try (Connection c = pg.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select table_name from information_schema.tables "
+                    + "where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
             }
+            if (!tables.isEmpty() && !tables.contains(Schema.FLYWAY_HISTORY)) {
+                throw new Refusal("база PostgreSQL не пуста: в ней есть таблицы " + tables + ", и это не база МСОКО. "
+                        + "Создайте пустую базу (CREATE DATABASE msoko OWNER …) и укажите её. Ничего не изменено.", List.of());
+            }
+            refuseIfHolding(Restore.holdingData(c, Schema.read(c)));
         }
-        if (!tables.isEmpty() && !tables.contains(Schema.FLYWAY_HISTORY)) {
-            throw new Refusal("база PostgreSQL не пуста: в ней есть таблицы " + tables + ", и это не база МСОКО. "
-                    + "Создайте пустую базу (CREATE DATABASE msoko OWNER …) и укажите её. Ничего не изменено.", List.of());
+    }
+
+    private static void refuseIfHolding(List<String> holding) throws Refusal {
+        if (!holding.isEmpty()) {
+            throw new Refusal("база PostgreSQL не пуста: строки есть в таблицах " + String.join(", ", holding)
+                    + ". Перенос выполняется только в пустую базу. Ничего не изменено.", List.of());
         }
     }
 
@@ -166,11 +179,7 @@ public class PostgresMove {
         }
         List<Schema.Table> tables = Schema.read(from);
         sameTables(tables, Schema.read(to));
-        List<String> holding = Restore.holdingData(to, tables);
-        if (!holding.isEmpty()) {
-            throw new Refusal("база PostgreSQL не пуста: строки есть в таблицах " + String.join(", ", holding)
-                    + ". Перенос выполняется только в пустую базу. Ничего не изменено.", List.of());
-        }
+        refuseIfHolding(Restore.holdingData(to, tables));
         Restore.deleteAll(to, tables); // the rows migrations seed (Restore.SEEDED) come from the source like the rest
         List<TableChecksums.Digest> copied = new ArrayList<>();
         for (Schema.Table t : tables) {

@@ -82,11 +82,12 @@ class MigrateToPostgresCommand implements Callable<Integer> {
 
     private void printHowToStart(Path folder) {
         String userPart = user != null ? " --db-user " + user : "";
+        String url = jdbcUrl.replaceAll("password=[^&;]*", "password=***");
         System.out.println();
         System.out.println("Запускайте МСОКО на PostgreSQL (папку " + folder + " сохраните: в ней секретный ключ secret.key, "
                 + "он нужен и с PostgreSQL):");
-        System.out.println("  ./msoko serve --data " + folder + " --jdbc-url " + jdbcUrl + userPart + " --db-password …");
-        System.out.println("или задайте MSOKO_JDBC_URL=" + jdbcUrl + (user != null ? ", MSOKO_DB_USER=" + user : "")
+        System.out.println("  ./msoko serve --data " + folder + " --jdbc-url " + url + userPart + " --db-password …");
+        System.out.println("или задайте MSOKO_JDBC_URL=" + url + (user != null ? ", MSOKO_DB_USER=" + user : "")
                 + " и MSOKO_DB_PASSWORD и запускайте ./msoko serve --data " + folder + " как обычно.");
         System.out.println("Файл встроенной базы " + folder.resolve("msoko.mv.db") + " больше не используется; храните его "
                 + "как резервную копию, пока не убедитесь, что на PostgreSQL всё работает.");
