@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
-import ru.msoko.app.imports.JavaMigrations;
+import ru.msoko.app.support.JavaMigrations;
 
 /**
  * Migrations are forward-only: a migration file that was in a released commit never changes, and a new one gets a
