@@ -180,7 +180,8 @@ public class PostgresMove {
         List<Schema.Table> tables = Schema.read(from);
         sameTables(tables, Schema.read(to));
         refuseIfHolding(Restore.holdingData(to, tables));
-        Restore.deleteAll(to, tables); // the rows migrations seed (Restore.SEEDED) come from the source like the rest
+        // the rows migrations seed (Restore.SEEDED) come from the source like the rest; every other table is empty
+        Restore.deleteAll(to, tables.stream().filter(t -> Restore.SEEDED.contains(t.name())).toList());
         List<TableChecksums.Digest> copied = new ArrayList<>();
         for (Schema.Table t : tables) {
             TableChecksums.Digest d = copyTable(from, to, t);
