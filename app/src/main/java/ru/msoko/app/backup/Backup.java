@@ -71,7 +71,7 @@ public class Backup {
     private Summary writeUnaudited(Path out, Consumer<String> progress) {
         Path part = out.resolveSibling(out.getFileName() + ".part");
         try (Connection c = dataSource.getConnection()) {
-            snapshot(c);
+            snapshot(c, kind.isPostgres());
             try {
                 Manifest manifest;
                 try (OutputStream file = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(file)) {
@@ -99,9 +99,9 @@ public class Backup {
      * One transaction that sees one moment: PostgreSQL's repeatable read (a snapshot at the first statement), H2's
      * SNAPSHOT level (its REPEATABLE READ would let rows inserted meanwhile into a table not yet read appear).
      */
-    private void snapshot(Connection c) throws SQLException {
+    static void snapshot(Connection c, boolean postgres) throws SQLException {
         c.setAutoCommit(false);
-        c.setTransactionIsolation(kind.isPostgres() ? Connection.TRANSACTION_REPEATABLE_READ : H2_SNAPSHOT);
+        c.setTransactionIsolation(postgres ? Connection.TRANSACTION_REPEATABLE_READ : H2_SNAPSHOT);
         c.setReadOnly(true);
     }
 

@@ -133,13 +133,7 @@ public class Restore {
         List<Schema.Table> tables = Schema.read(c);
         sameTables(tables, manifest);
         refuseIfHoldsData(c, tables, replace);
-        List<Schema.Table> reversed = new ArrayList<>(tables);
-        Collections.reverse(reversed);
-        for (Schema.Table t : reversed) {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("delete from " + t.name());
-            }
-        }
+        deleteAll(c, tables);
         for (Schema.Table t : tables) {
             insert(c, zip, t, manifest.entry(t.name()));
             progress.accept(t.name() + ": " + manifest.entry(t.name()).digest().rows());
@@ -174,6 +168,15 @@ public class Restore {
         if (replace) {
             return;
         }
+        List<String> holding = holdingData(c, tables);
+        if (!holding.isEmpty()) {
+            throw new Refusal("база данных не пуста: строки есть в таблицах " + String.join(", ", holding)
+                    + ". Чтобы заменить все данные копией, добавьте --replace. База данных не изменена.");
+        }
+    }
+
+    /** Tables with rows, as «name (count)», leaving out what migrations seed ({@link #SEEDED}). */
+    static List<String> holdingData(Connection c, List<Schema.Table> tables) throws SQLException {
         List<String> holding = new ArrayList<>();
         for (Schema.Table t : tables) {
             if (SEEDED.contains(t.name())) {
@@ -186,10 +189,24 @@ public class Restore {
                 }
             }
         }
-        if (!holding.isEmpty()) {
-            throw new Refusal("база данных не пуста: строки есть в таблицах " + String.join(", ", holding)
-                    + ". Чтобы заменить все данные копией, добавьте --replace. База данных не изменена.");
+        return holding;
+    }
+
+    /** Deletes every row, children first. */
+    static void deleteAll(Connection c, List<Schema.Table> tables) throws SQLException {
+        List<Schema.Table> reversed = new ArrayList<>(tables);
+        Collections.reverse(reversed);
+        for (Schema.Table t : reversed) {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("delete from " + t.name());
+            }
         }
+    }
+
+    /** The insert of every column of a table, in {@link Schema.Table#columnNames()} order. */
+    static String insertSql(Schema.Table t) {
+        return "insert into " + t.name() + " (" + String.join(", ", t.columnNames()) + ") values ("
+                + String.join(", ", Collections.nCopies(t.columns().size(), "?")) + ")";
     }
 
     private static void insert(Connection c, ZipFile zip, Schema.Table t, Manifest.Entry entry)
@@ -198,8 +215,7 @@ public class Restore {
         if (ze == null) {
             throw new Refusal("копия повреждена: в архиве нет " + Manifest.tableFile(t.name()));
         }
-        String sql = "insert into " + t.name() + " (" + String.join(", ", t.columnNames()) + ") values ("
-                + String.join(", ", Collections.nCopies(t.columns().size(), "?")) + ")";
+        String sql = insertSql(t);
         TableChecksums.Hasher hasher = new TableChecksums.Hasher();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(zip.getInputStream(ze), StandardCharsets.UTF_8));
              PreparedStatement ps = c.prepareStatement(sql)) {
@@ -212,7 +228,12 @@ public class Restore {
             int pending = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lineNo++;
-                bind(ps, t, line, ze.getName(), lineNo);
+                try {
+                    bind(ps, t, line);
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                    throw new Refusal("копия повреждена: " + ze.getName() + ", строка " + lineNo + ": " + e.getMessage()
+                            + ". База данных не изменена.");
+                }
                 hasher.add(line);
                 ps.addBatch();
                 if (++pending == BATCH) {
@@ -233,23 +254,18 @@ public class Restore {
         }
     }
 
-    private static void bind(PreparedStatement ps, Schema.Table t, String line, String file, long lineNo)
-            throws SQLException, Refusal {
-        try {
-            List<String> values = RowLine.decode(line);
-            if (values.size() != t.columns().size()) {
-                throw new IllegalArgumentException("значений " + values.size() + ", а столбцов " + t.columns().size());
+    /** Binds one {@link RowLine} to the insert of {@link #insertSql}; a line that does not fit throws IllegalArgumentException. */
+    static void bind(PreparedStatement ps, Schema.Table t, String line) throws SQLException {
+        List<String> values = RowLine.decode(line);
+        if (values.size() != t.columns().size()) {
+            throw new IllegalArgumentException("значений " + values.size() + ", а столбцов " + t.columns().size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                t.columns().get(i).kind().bind(ps, i + 1, values.get(i));
             }
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) == null) {
-                    ps.setNull(i + 1, Types.NULL);
-                } else {
-                    t.columns().get(i).kind().bind(ps, i + 1, values.get(i));
-                }
-            }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new Refusal("копия повреждена: " + file + ", строка " + lineNo + ": " + e.getMessage()
-                    + ". База данных не изменена.");
         }
     }
 
@@ -259,7 +275,7 @@ public class Restore {
      * checked: it is DDL, and although H2 2.4 does not commit the open transaction for it (checked: a row inserted
      * before it is still rolled back), a sequence change need not roll back with the data.
      */
-    private static void restartIdentities(Connection c, List<Schema.Table> tables) throws SQLException {
+    static void restartIdentities(Connection c, List<Schema.Table> tables) throws SQLException {
         for (Schema.Table t : tables) {
             for (String col : t.identity()) {
                 long next;

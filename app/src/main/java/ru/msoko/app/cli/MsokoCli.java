@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "msoko", version = "msoko 0.1.0",
         description = "МСОКО: муниципальная и региональная система оценки качества образования.",
         subcommands = {ServeCommand.class, ImportCommand.class, ImportsCommand.class, AnalyzeCommand.class, DemoDataCommand.class,
-                BackupCommand.class, RestoreCommand.class, RetentionCommand.class, UsersCommand.class},
+                BackupCommand.class, RestoreCommand.class, RetentionCommand.class, UsersCommand.class,
+                MigrateToPostgresCommand.class},
         commandListHeading = "%nКоманды:%n")
 public class MsokoCli implements Runnable {
 

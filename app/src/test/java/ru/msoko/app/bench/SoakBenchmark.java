@@ -48,8 +48,9 @@ public final class SoakBenchmark {
     /** Year of the soak's uploads: far from the demo's years, so its rows are counted apart. */
     private static final int SOAK_YEAR = 2090;
     private static final int ROWS_PER_FILE = 2_000;
-    /** Demo logins of the three territory levels; the simulated users take them in turn. */
-    private static final List<String> LOGINS = List.of("region", "municipality", "school");
+    /** The demo logins, one per role; the simulated users take them in turn. */
+    private static final List<String> LOGINS = List.of("region", "region-analyst", "municipality",
+            "municipality-analyst", "school", "expert", "observer", "auditor");
 
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
@@ -78,7 +79,8 @@ public final class SoakBenchmark {
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MsokoApplication.class)
                 .web(WebApplicationType.SERVLET).logStartupInfo(false)
                 .run("--server.port=0", "--msoko.data=" + data, "--logging.level.root=warn",
-                        "--msoko.security.login-rate-per-minute=100000");
+                        // every simulated user signs in from 127.0.0.1: the per-address limit would refuse most of them
+                        "--msoko.security.login-rate-limit=100000");
         List<String> logins = ctx.getBean(DemoLoader.class).ensureLoaded();
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         System.out.printf(Locale.ROOT, "demo region ready in %.1f s on port %d; logins: %s%n",

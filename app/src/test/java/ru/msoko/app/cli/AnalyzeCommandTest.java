@@ -34,18 +34,8 @@ class AnalyzeCommandTest {
         demo = new DemoRegionGenerator(DemoSettings.standard().withSchools(40)).writeTo(demoDir);
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run msoko(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(MsokoCli.create().execute(args), buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static Msoko.Run msoko(String... args) {
+        return Msoko.run(args);
     }
 
     private static List<String> lines(Path file) throws Exception {
@@ -54,7 +44,7 @@ class AnalyzeCommandTest {
 
     @Test
     void analysesAFolderWithoutADatabaseAndWritesTheContractFiles() throws Exception {
-        Run run = msoko("analyze", "--input", demoDir.toString(), "--out", out.toString(), "--year", "2026");
+        Msoko.Run run = msoko("analyze", "--input", demoDir.toString(), "--out", out.toString(), "--year", "2026");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).contains("2026 г.: красная зона — ", "версия методики");
@@ -102,8 +92,8 @@ class AnalyzeCommandTest {
         demo.resultFiles().forEach(f -> files.add(f.toString()));
         assertThat(msoko(files.toArray(String[]::new)).exitCode()).isZero();
 
-        Run fromDb = msoko("analyze", "--data", data.toString(), "--out", out.resolve("db").toString());
-        Run fromFiles = msoko("analyze", "--input", demoDir.toString(), "--out", out.resolve("files").toString());
+        Msoko.Run fromDb = msoko("analyze", "--data", data.toString(), "--out", out.resolve("db").toString());
+        Msoko.Run fromFiles = msoko("analyze", "--input", demoDir.toString(), "--out", out.resolve("files").toString());
 
         assertThat(fromDb.exitCode()).isZero();
         assertThat(fromDb.output()).contains("Расчёт № 1 сохранён в базе.");
@@ -135,7 +125,7 @@ class AnalyzeCommandTest {
 
     @Test
     void anUnknownSettingIsRefusedWithItsName() {
-        Run run = msoko("analyze", "--input", demoDir.toString(), "--out", out.toString(), "--set", "a1.tt=3");
+        Msoko.Run run = msoko("analyze", "--input", demoDir.toString(), "--out", out.toString(), "--set", "a1.tt=3");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(Files.exists(out.resolve("risk.csv"))).isFalse();

@@ -2,18 +2,11 @@ package ru.msoko.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import ru.msoko.app.backup.TableChecksums;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.DatabaseState;
@@ -32,42 +25,8 @@ class BackupCommandTest {
     @TempDir
     Path files;
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run msoko(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            int code = MsokoCli.create().execute(args);
-            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private static DataSource h2(Path folder) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + folder.resolve("msoko") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE");
-        ds.setUser("sa");
-        ds.setPassword("");
-        return ds;
-    }
-
-    /** A fresh PostgreSQL database: url, user and password as {@link Databases} gives them to Spring. */
-    private static Map<String, String> postgres() {
-        Map<String, String> props = new HashMap<>();
-        Databases.postgres((name, value) -> props.put(name, String.valueOf(value.get())));
-        return props;
-    }
-
-    private static DataSource pg(Map<String, String> props) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(props.get("spring.datasource.url"));
-        ds.setUser(props.get("spring.datasource.username"));
-        ds.setPassword(props.get("spring.datasource.password"));
-        return ds;
+    private static Msoko.Run msoko(String... args) {
+        return Msoko.run(args);
     }
 
     @Test
@@ -78,27 +37,27 @@ class BackupCommandTest {
         // an analysis run: a row in analysis_run with timestamps, doubles may appear in analysis_sign / analysis_risk
         assertThat(msoko("analyze", "--data", data.toString(), "--out", files.resolve("analiz").toString()).exitCode())
                 .isZero();
-        Map<String, String> h2Tables = TableChecksums.of(h2(data));
+        Map<String, String> h2Tables = TableChecksums.of(Databases.h2File(data));
         assertThat(h2Tables.get("analysis_run")).startsWith("1:");
         assertThat(h2Tables.get("result")).startsWith("6:");
         Path copy = files.resolve("copy.zip");
 
-        Run backup = msoko("backup", "--data", data.toString(), "--out", copy.toString());
+        Msoko.Run backup = msoko("backup", "--data", data.toString(), "--out", copy.toString());
 
         assertThat(backup.exitCode()).isZero();
         // schools.csv: 3 schools, 2 municipalities, 7 identifiers; results.csv: 6 results
         assertThat(backup.output()).contains("Резервная копия записана: " + copy, "  result: 6", "  school: 3",
                 "Секретный ключ псевдонимизации в копию НЕ входит. Он лежит в " + data.resolve("secret.key"));
 
-        Map<String, String> pgProps = postgres();
-        Run toPostgres = msoko("restore", copy.toString(), "--data", otherData.toString(),
+        Map<String, String> pgProps = Databases.freshPostgres();
+        Msoko.Run toPostgres = msoko("restore", copy.toString(), "--data", otherData.toString(),
                 "--jdbc-url", pgProps.get("spring.datasource.url"), "--db-user", pgProps.get("spring.datasource.username"),
                 "--db-password", pgProps.get("spring.datasource.password"));
 
         assertThat(toPostgres.exitCode()).as(toPostgres.output()).isZero();
         assertThat(toPostgres.output()).contains("контрольные суммы всех таблиц совпали", "H2",
                 "ВНИМАНИЕ: ключ псевдонимизации " + otherData.resolve("secret.key") + " не тот");
-        Map<String, String> inPostgres = TableChecksums.of(pg(pgProps));
+        Map<String, String> inPostgres = TableChecksums.of(Databases.postgresDataSource(pgProps));
         assertThat(DatabaseState.withoutAuditLog(inPostgres)).isEqualTo(DatabaseState.withoutAuditLog(h2Tables));
         // the copy's audit log (two imports and the analysis at least) and the restore's own event after it
         assertThat(DatabaseState.rows(h2Tables, "audit_event")).isGreaterThanOrEqualTo(3);
@@ -107,32 +66,32 @@ class BackupCommandTest {
         // as the user guide says: the key is carried over by hand, so the next backup names the same key
         Files.copy(data.resolve("secret.key"), otherData.resolve("secret.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path fromPostgres = files.resolve("from-postgres.zip");
-        Run pgBackup = msoko("backup", "--data", otherData.toString(), "--out", fromPostgres.toString(),
+        Msoko.Run pgBackup = msoko("backup", "--data", otherData.toString(), "--out", fromPostgres.toString(),
                 "--jdbc-url", pgProps.get("spring.datasource.url"), "--db-user", pgProps.get("spring.datasource.username"),
                 "--db-password", pgProps.get("spring.datasource.password"));
         assertThat(pgBackup.exitCode()).isZero();
 
-        Run refused = msoko("restore", fromPostgres.toString(), "--data", data.toString());
+        Msoko.Run refused = msoko("restore", fromPostgres.toString(), "--data", data.toString());
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.output()).contains("Не восстановлено: база данных не пуста", "--replace");
 
         assertThat(msoko("imports", "--data", data.toString(), "--rollback", "2").exitCode()).isZero();
-        assertThat(DatabaseState.withoutAuditLog(TableChecksums.of(h2(data))))
+        assertThat(DatabaseState.withoutAuditLog(TableChecksums.of(Databases.h2File(data))))
                 .isNotEqualTo(DatabaseState.withoutAuditLog(h2Tables));
 
-        Run back = msoko("restore", fromPostgres.toString(), "--replace", "--data", data.toString());
+        Msoko.Run back = msoko("restore", fromPostgres.toString(), "--replace", "--data", data.toString());
 
         assertThat(back.exitCode()).as(back.output()).isZero();
         assertThat(back.output()).contains("PostgreSQL", "контрольные суммы всех таблиц совпали",
                 "тот же, что при создании копии");
-        assertThat(DatabaseState.withoutAuditLog(TableChecksums.of(h2(data))))
+        assertThat(DatabaseState.withoutAuditLog(TableChecksums.of(Databases.h2File(data))))
                 .isEqualTo(DatabaseState.withoutAuditLog(h2Tables));
     }
 
     @Test
     void aMissingBackupFileIsAUsageError() {
-        Run run = msoko("restore", files.resolve("нет.zip").toString(), "--data", data.toString());
+        Msoko.Run run = msoko("restore", files.resolve("нет.zip").toString(), "--data", data.toString());
         assertThat(run.exitCode()).isEqualTo(2);
     }
 }

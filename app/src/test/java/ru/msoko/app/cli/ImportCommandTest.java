@@ -2,10 +2,7 @@ package ru.msoko.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
@@ -21,19 +18,8 @@ class ImportCommandTest {
     @TempDir
     Path files;
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run msoko(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            int code = MsokoCli.create().execute(args);
-            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static Msoko.Run msoko(String... args) {
+        return Msoko.run(args);
     }
 
     private long results() throws Exception {
@@ -58,12 +44,12 @@ class ImportCommandTest {
                 ВПР;2025;Математика;6
                 """, Charset.forName("windows-1251"));
 
-        Run first = msoko("import", "--data", data.toString(), schools.toString(), results.toString());
+        Msoko.Run first = msoko("import", "--data", data.toString(), schools.toString(), results.toString());
         assertThat(first.exitCode()).isZero();
         assertThat(first.output()).contains("schools.csv: загружено", "results.csv: загружено как results.csv", "строк: 6");
         assertThat(results()).isEqualTo(6);
 
-        Run rejected = msoko("import", "--data", data.toString(), bad.toString());
+        Msoko.Run rejected = msoko("import", "--data", data.toString(), bad.toString());
         assertThat(rejected.exitCode()).isEqualTo(1);
         assertThat(rejected.output()).contains(
                 "плохой.csv: не загружен, ошибок: 4 — база данных не изменена",
@@ -73,22 +59,22 @@ class ImportCommandTest {
                 "плохой.csv, строка 6: в строке 4 полей, а в заголовке 7");
         assertThat(results()).isEqualTo(6);
 
-        Run again = msoko("import", "--data", data.toString(), results.toString());
+        Msoko.Run again = msoko("import", "--data", data.toString(), results.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("results.csv: уже загружен ранее", "ничего не изменено");
         assertThat(results()).isEqualTo(6);
 
-        Run log = msoko("imports", "--data", data.toString());
+        Msoko.Run log = msoko("imports", "--data", data.toString());
         assertThat(log.exitCode()).isZero();
         assertThat(log.output()).contains("; results.csv; results.csv (канонический формат результатов); cli:",
                 "; плохой.csv; cli:", "; 4");
 
         Path xlsx = files.resolve("ошибки.xlsx");
-        Run errors = msoko("imports", "--data", data.toString(), "--errors", "1", "--out", xlsx.toString());
+        Msoko.Run errors = msoko("imports", "--data", data.toString(), "--errors", "1", "--out", xlsx.toString());
         assertThat(errors.output()).contains("ошибки записаны в");
         assertThat(java.nio.file.Files.size(xlsx)).isPositive();
 
-        Run rollback = msoko("imports", "--data", data.toString(), "--rollback", "2");
+        Msoko.Run rollback = msoko("imports", "--data", data.toString(), "--rollback", "2");
         assertThat(rollback.exitCode()).isZero();
         assertThat(rollback.output()).contains("загрузка № 2 («results.csv») отменена: удалено 6\u00A0записей");
         assertThat(results()).isZero();
@@ -115,7 +101,7 @@ class ImportCommandTest {
 
     @Test
     void aMissingFileIsAUsageError() {
-        Run run = msoko("import", "--data", data.toString(), files.resolve("нет-такого.csv").toString());
+        Msoko.Run run = msoko("import", "--data", data.toString(), files.resolve("нет-такого.csv").toString());
         assertThat(run.exitCode()).isEqualTo(2);
     }
 }

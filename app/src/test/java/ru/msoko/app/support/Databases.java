@@ -44,6 +44,32 @@ public final class Databases {
         }
     }
 
+    /** The embedded database of a data folder, opened as the application opens it (AUTO_SERVER: alongside it). */
+    public static javax.sql.DataSource h2File(java.nio.file.Path folder) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + folder.resolve("msoko") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE");
+        ds.setUser("sa");
+        ds.setPassword("");
+        return ds;
+    }
+
+    /** A fresh PostgreSQL database: url, user and password under the Spring property names. */
+    public static java.util.Map<String, String> freshPostgres() {
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        postgres((name, value) -> props.put(name, String.valueOf(value.get())));
+        props.remove("msoko.data");
+        return props;
+    }
+
+    /** A data source on a database given as {@link #freshPostgres()} gives it. */
+    public static javax.sql.DataSource postgresDataSource(java.util.Map<String, String> props) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(props.get("spring.datasource.url"));
+        ds.setUser(props.get("spring.datasource.username"));
+        ds.setPassword(props.get("spring.datasource.password"));
+        return ds;
+    }
+
     private static void dataFolder(DynamicPropertyRegistry registry) {
         try {
             String dir = Files.createTempDirectory("msoko-test-").toString();
