@@ -1,6 +1,7 @@
--- Retention (issue #6): pupil-level rows older than the retention period are replaced by their aggregates per
--- import, procedure and school. Pages read result and result_summary together, so an archived year still shows
--- its participants, means and mark distribution; only the per-pupil rows (pseudonymous keys, task scores) go.
+-- Aggregates of the results per import, procedure and school, kept with every import (issues #6 and #7): the pages
+-- read these few thousand rows instead of aggregating every result on each view (50 concurrent users exhausted the
+-- connection pool otherwise, bench/soak.sh), and the retention period deletes the per-pupil rows of old years while
+-- these stay (archived = true), so an archived year still shows its participants, means and mark distribution.
 create table result_summary (
     import_id      bigint           not null,
     assessment_id  bigint           not null references assessment (id),
@@ -20,14 +21,15 @@ create table result_summary (
     failed         bigint           not null,
     winners        bigint           not null,
     prize_winners  bigint           not null,
-    archived_at    timestamp with time zone not null,
+    computed_at    timestamp with time zone not null,
+    archived       boolean          not null default false,
     primary key (assessment_id, school_id, import_id)
 );
 
 -- Problems of rejected files may quote a cell of the file; they are deleted with the pupil-level data.
 alter table import_rejection add column problems_deleted_at timestamp with time zone;
 
--- The same aggregates computed from the stored rows, per import, procedure and school ...
+-- The aggregates computed from the stored rows, per import, procedure and school ...
 create view result_live_stats as
 select r.import_id, r.assessment_id, r.school_id,
        count(*) as rows_total,
@@ -48,12 +50,15 @@ select r.import_id, r.assessment_id, r.school_id,
 from result r
 group by r.import_id, r.assessment_id, r.school_id;
 
--- ... and both together: what every page that shows counts, means and marks reads.
+-- ... what every page that shows counts, means and marks reads (imports.ResultAggregates keeps it up to date) ...
 create view result_stats as
 select import_id, assessment_id, school_id, rows_total, participants, absent, primary_n, primary_sum, test_n,
        test_sum, mark2, mark3, mark4, mark5, passed, failed, winners, prize_winners
-from result_live_stats
-union all
-select import_id, assessment_id, school_id, rows_total, participants, absent, primary_n, primary_sum, test_n,
-       test_sum, mark2, mark3, mark4, mark5, passed, failed, winners, prize_winners
 from result_summary;
+
+-- ... and the results already stored.
+insert into result_summary (import_id, assessment_id, school_id, rows_total, participants, absent, primary_n,
+    primary_sum, test_n, test_sum, mark2, mark3, mark4, mark5, passed, failed, winners, prize_winners, computed_at)
+select import_id, assessment_id, school_id, rows_total, participants, absent, primary_n, primary_sum, test_n,
+       test_sum, mark2, mark3, mark4, mark5, passed, failed, winners, prize_winners, current_timestamp
+from result_live_stats;

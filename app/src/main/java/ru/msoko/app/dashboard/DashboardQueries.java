@@ -9,7 +9,7 @@ import ru.msoko.app.security.Scope;
 @Repository
 class DashboardQueries {
 
-    record Totals(long municipalities, long schools, long results, long participants) {
+    record Totals(long municipalities, long schools, long results, long works) {
     }
 
     record MunicipalityRow(long id, String code, String name, long schools, long results) {
@@ -33,7 +33,7 @@ class DashboardQueries {
                 select (select count(distinct s.municipality_id) from school s where %1$s),
                        (select count(*) from school s where %1$s),
                        (select coalesce(sum(v.rows_total), 0) from result_stats v join school s on s.id = v.school_id where %1$s),
-                       (select count(distinct r.participant) from result r join school s on s.id = r.school_id
+                       (select coalesce(sum(v.participants), 0) from result_stats v join school s on s.id = v.school_id
                         where %1$s)
                 """.formatted(Scope.SCHOOL_CONDITION))
                 .params(scope.sqlParams())

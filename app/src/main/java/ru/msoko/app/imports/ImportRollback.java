@@ -70,7 +70,11 @@ public class ImportRollback {
     private final GiaScaleRepository giaScales;
     private final Auditor auditor;
 
-    ImportRollback(JdbcClient jdbc, ImportLog log, GiaScaleRepository giaScales, Auditor auditor) {
+    private final ResultAggregates aggregates;
+
+    ImportRollback(JdbcClient jdbc, ImportLog log, GiaScaleRepository giaScales, Auditor auditor,
+                   ResultAggregates aggregates) {
+        this.aggregates = aggregates;
         this.auditor = auditor;
         this.jdbc = jdbc;
         this.log = log;
@@ -125,12 +129,15 @@ public class ImportRollback {
             for (String children : CHILDREN.getOrDefault(table, List.of())) {
                 jdbc.sql(children).param("id", id).update();
             }
-            removed += jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
+            int deleted = jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
+            // the aggregates are derived from the results: the user is told how many records of the file went
+            removed += table.equals("result_summary") ? 0 : deleted;
         }
         forgetEmptyLayouts();
         if (giaScalesGone) {
             giaScales.markStoredResults();
         }
+        aggregates.recomputeAll(); // the marks of other imports' results may have changed with a scale
         jdbc.sql("""
                 update import_batch set state = :state, rolled_back_at = :now, rolled_back_by = :user,
                     original_hash = content_hash, content_hash = :freed where id = :id""")

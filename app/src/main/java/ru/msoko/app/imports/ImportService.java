@@ -36,14 +36,17 @@ public class ImportService {
     private final XlsxLimits limits;
     private final Auditor auditor;
     private final ImportTerritory territory;
+    private final ResultAggregates aggregates;
 
     /** @param maxUnpacked the most an uploaded xlsx may unpack to (a «zip bomb» is refused before it is read) */
     ImportService(ImportLog log, ResultsImport results, SchoolsImport schools, ScalesImport scales,
                   OfficialMarkersImport markers, LoginListImport logins, CodifiersImport codifiers,
                   ExamSummaryImport examSummaries, JournalMarksImport journals, ContextImport context,
                   TextbooksImport textbooks, ImportTerritory territory, TransactionTemplate tx,
-                  @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked, Auditor auditor) {
+                  @Value("${msoko.import.xlsx-max-unpacked:1GB}") DataSize maxUnpacked, Auditor auditor,
+                  ResultAggregates aggregates) {
         this.auditor = auditor;
+        this.aggregates = aggregates;
         this.limits = XlsxLimits.DEFAULT.withMaxUnpackedBytes(maxUnpacked.toBytes());
         this.territory = territory;
         this.examSummaries = examSummaries;
@@ -182,6 +185,7 @@ public class ImportService {
             if (outcome instanceof ImportOutcome.Imported imported) {
                 log.explain(imported.batchId(), format.explanation());
                 territory.check(imported.batchId(), format, fileName, user);
+                aggregates.afterImport(imported.batchId(), format);
             }
             return outcome;
         });

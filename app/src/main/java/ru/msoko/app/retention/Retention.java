@@ -11,13 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.msoko.app.audit.Action;
 import ru.msoko.app.audit.Auditor;
 import ru.msoko.app.audit.Outcome;
+import ru.msoko.app.imports.ResultAggregates;
 
 /**
  * Deletes pupil-level data older than the retention period while keeping its aggregates (issue #6, 152-ФЗ art. 5
  * part 7: personal data are kept no longer than their purpose needs). A year is archived as a whole: its result rows
- * become one {@code result_summary} row per import, procedure and school, and the problem lists of files rejected
- * before the next year began are deleted (a problem may quote a cell of the file). One transaction, so a crash
- * leaves either the old state or the archived one.
+ * are deleted and their {@code result_summary} rows (one per import, procedure and school) stay, and the problem
+ * lists of files rejected before the next year began are deleted (a problem may quote a cell of the file). The aggregates themselves are
+ * kept with every import ({@link ResultAggregates}); archiving marks them as the only record left. One
+ * transaction, so a crash leaves either the old state or the archived one.
  */
 @Service
 public class Retention {
@@ -40,8 +42,10 @@ public class Retention {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Auditor auditor;
+    private final ResultAggregates aggregates;
 
-    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock, Auditor auditor) {
+    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock, Auditor auditor, ResultAggregates aggregates) {
+        this.aggregates = aggregates;
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.auditor = auditor;
@@ -84,15 +88,12 @@ public class Retention {
                         + plan.rows() + ") заменены итогами, удалены строки ошибок отклонённых файлов ("
                         + plan.rejectionProblems() + ")", Outcome.OK));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // the aggregates are kept with every import; recomputed here once more so that what stays is exactly what
+        // the deleted rows gave, then marked as the only record of those years
+        aggregates.recomputeAll();
         jdbc.sql("""
-                insert into result_summary (import_id, assessment_id, school_id, rows_total, participants, absent,
-                    primary_n, primary_sum, test_n, test_sum, mark2, mark3, mark4, mark5, passed, failed, winners,
-                    prize_winners, archived_at)
-                select v.import_id, v.assessment_id, v.school_id, v.rows_total, v.participants, v.absent, v.primary_n,
-                       v.primary_sum, v.test_n, v.test_sum, v.mark2, v.mark3, v.mark4, v.mark5, v.passed, v.failed,
-                       v.winners, v.prize_winners, :now
-                from result_live_stats v join assessment a on a.id = v.assessment_id
-                where a.exam_year <= :last""")
+                update result_summary set archived = true, computed_at = :now
+                where assessment_id in (select id from assessment where exam_year <= :last)""")
                 .param("now", now).param("last", plan.lastArchivedYear()).update();
         jdbc.sql("delete from result where assessment_id in (select id from assessment where exam_year <= :last)")
                 .param("last", plan.lastArchivedYear()).update();

@@ -143,7 +143,13 @@ public final class SoakBenchmark {
 
     /** One user: sign in, then open pages one after another until the deadline. */
     private void browse(String login, long seed, long deadline) {
-        Session s = new Session(login);
+        Session s;
+        try {
+            s = new Session(login);
+        } catch (RuntimeException e) { // counted, and this simulated user stops: the run goes on with the others
+            error("вход", login + " → " + e.getMessage());
+            return;
+        }
         SplittableRandom random = new SplittableRandom(seed);
         while (System.nanoTime() < deadline) {
             String[] page = nextPage(login, random);

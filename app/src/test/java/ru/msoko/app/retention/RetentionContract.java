@@ -118,7 +118,9 @@ abstract class RetentionContract {
         assertThat(count("select count(*) from result where participant like '%1900%'")).isZero();
         // ВПР 2025 (6 rows of Fixtures.RESULTS) stays per pupil
         assertThat(count("select count(*) from result")).isEqualTo(6);
-        assertThat(count("select count(*) from result_summary")).isEqualTo(2);
+        // aggregates of both years stay; those of 2019 are now the only record (2 schools), 2025 has 2 schools too
+        assertThat(count("select count(*) from result_summary")).isEqualTo(4);
+        assertThat(count("select count(*) from result_summary where archived")).isEqualTo(2);
         assertThat(retention.plan(5).isEmpty()).as("a second run has nothing to do").isTrue();
         assertThat(jdbc.sql("select username, object_id from audit_event where action = 'RETENTION'")
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()).containsExactly("test 2021");
@@ -146,8 +148,26 @@ abstract class RetentionContract {
     void rollingBackAnArchivedImportRemovesItsAggregates() {
         retention.apply(5, "test");
         assertThat(rollback.rollback(oldImport, "test", false)).isInstanceOf(ImportRollback.Outcome.RolledBack.class);
-        assertThat(count("select count(*) from result_summary")).isZero();
+        assertThat(count("select count(*) from result_summary where import_id = " + oldImport)).isZero();
+        assertThat(count("select count(*) from result_summary where archived")).isZero();
         assertThat(pageAggregates()).noneMatch(line -> line.startsWith("2019"));
+    }
+
+    /** Every stored (import, procedure, school) aggregate as the rows give it now. */
+    private List<String> live(String table) {
+        return jdbc.sql("select import_id, assessment_id, school_id, rows_total, participants, absent, primary_n, "
+                        + "primary_sum, mark2, mark3, mark4, mark5 from " + table + " order by 1, 2, 3")
+                .query((rs, n) -> rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + " " + rs.getLong(4) + " "
+                        + rs.getLong(5) + " " + rs.getLong(6) + " " + rs.getLong(7) + " " + rs.getDouble(8) + " "
+                        + rs.getLong(9) + rs.getLong(10) + rs.getLong(11) + rs.getLong(12)).list();
+    }
+
+    @Test
+    void theStoredAggregatesFollowEveryImportAndRollback() {
+        assertThat(live("result_summary")).hasSize(4).isEqualTo(live("result_live_stats"));
+        long latest = count("select max(id) from import_batch where file_name = 'results.csv'");
+        assertThat(rollback.rollback(latest, "test", false)).isInstanceOf(ImportRollback.Outcome.RolledBack.class);
+        assertThat(live("result_summary")).hasSize(2).isEqualTo(live("result_live_stats"));
     }
 
     @Test
