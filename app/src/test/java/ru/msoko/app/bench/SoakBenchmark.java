@@ -87,9 +87,13 @@ public final class SoakBenchmark {
                 (System.nanoTime() - t0) / 1e9, port, logins);
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         SoakBenchmark bench = new SoakBenchmark("http://localhost:" + port, targets(jdbc));
-        int code = bench.run(seconds, users, background, jdbc);
-        ctx.close();
-        System.exit(code);
+        int code = 2;
+        try {
+            code = bench.run(seconds, users, background, jdbc);
+        } finally {
+            ctx.close();
+            System.exit(code); // also when the run failed: no simulated user may outlive it
+        }
     }
 
     private static Targets targets(JdbcClient jdbc) {
@@ -113,7 +117,11 @@ public final class SoakBenchmark {
         long soakRowsBefore = soakRows(jdbc);
         long runsBefore = jdbc.sql("select count(*) from analysis_run").query(Long.class).single();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(users + 3);
+        ExecutorService pool = Executors.newFixedThreadPool(users + 3, r -> {
+            Thread t = new Thread(r, "simulated-user");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<?>> tasks = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             String login = LOGINS.get(u % LOGINS.size());
