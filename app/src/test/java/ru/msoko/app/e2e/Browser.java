@@ -7,12 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,11 +78,13 @@ final class Browser implements AutoCloseable {
 
     /**
      * Opens a page the app must refuse: the only severe console entry allowed is the browser's note of the refused
-     * document itself («… the server responded with a status of 403»).
+     * document itself («… the server responded with a status of 403», or 404 where the answer hides that the
+     * thing exists).
      */
     Browser openRefused(String path) {
         driver.get(base + path);
-        assertThat(severe()).as("console of " + path).allMatch(m -> m.contains("status of 403"));
+        assertThat(severe()).as("console of " + path)
+                .allMatch(m -> m.contains(path) && (m.contains("status of 403") || m.contains("status of 404")));
         return this;
     }
 
@@ -131,17 +134,20 @@ final class Browser implements AutoCloseable {
         return noSevereErrors();
     }
 
-    /** Saves the whole page (not just the window) as target/screenshots/{name}.png. */
+    /**
+     * Saves the whole page (not just the 1366×768 window) as target/screenshots/{name}.png, through the DevTools
+     * protocol's capture beyond the viewport.
+     */
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             long height = (Long) driver.executeScript(
                     "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(4000,
-                    Math.max(768, height))));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1366,
+                            "height", Math.min(4000, height), "scale", 1)));
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
