@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,7 +27,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The system Chromium driven by the system chromedriver (Debian's chromium and chromium-driver packages), headless.
  * The driver's path is set explicitly so that Selenium Manager never downloads anything. Without the two binaries
- * the end-to-end tests fail on CI (CI=true) and are skipped elsewhere, saying what to install.
+ * the end-to-end tests fail on CI (CI=true) and are skipped elsewhere, saying what to install ({@link Required}).
  */
 final class Browser implements AutoCloseable {
 
@@ -41,15 +43,34 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts the browser, or fails (CI) / skips (elsewhere) the tests when Chromium or chromedriver is missing. */
+    /** What is missing to run the browser, or null when Chromium and chromedriver are both there. */
+    static String missing() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return null;
+        }
+        return "end-to-end tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install -y chromium chromium-driver)";
+    }
+
+    /**
+     * Outside CI a test class without the browser is skipped before its Spring context starts, with the reason in
+     * the report; on CI (CI=true) it runs and {@link #start} fails it.
+     */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = missing();
+            return missing == null || "true".equals(System.getenv("CI"))
+                    ? ConditionEvaluationResult.enabled("Chromium and chromedriver present, or CI")
+                    : ConditionEvaluationResult.disabled(missing + " — skipped outside CI");
+        }
+    }
+
+    /** Starts the browser; fails when Chromium or chromedriver is missing (reached only on CI, see Required). */
     static Browser start(String base) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "end-to-end tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message + " — skipped outside CI");
+        String missing = missing();
+        if (missing != null) {
+            Assertions.fail(missing);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
