@@ -1,0 +1,182 @@
+package ru.msoko.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The system Chromium driven by the system chromedriver (Debian's chromium and chromium-driver packages), headless.
+ * The driver's path is set explicitly so that Selenium Manager never downloads anything. Without the two binaries
+ * the end-to-end tests fail on CI (CI=true) and are skipped elsewhere, saying what to install ({@link Required}).
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("msoko.e2e.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("msoko.e2e.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** What is missing to run the browser, or null when Chromium and chromedriver are both there. */
+    static String missing() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return null;
+        }
+        return "end-to-end tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install -y chromium chromium-driver)";
+    }
+
+    /**
+     * Outside CI a test class without the browser is skipped before its Spring context starts, with the reason in
+     * the report; on CI (CI=true) it runs and {@link #start} fails it.
+     */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = missing();
+            return missing == null || "true".equals(System.getenv("CI"))
+                    ? ConditionEvaluationResult.enabled("Chromium and chromedriver present, or CI")
+                    : ConditionEvaluationResult.disabled(missing + " — skipped outside CI");
+        }
+    }
+
+    /** Starts the browser; fails when Chromium or chromedriver is missing (reached only on CI, see Required). */
+    static Browser start(String base) {
+        String missing = missing();
+        if (missing != null) {
+            Assertions.fail(missing);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1366,768", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--lang=ru-RU");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, base);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the app and checks that the browser logged no severe console error on it. */
+    Browser open(String path) {
+        driver.get(base + path);
+        return noSevereErrors();
+    }
+
+    /**
+     * Opens a page the app must refuse: the only severe console entry allowed is the browser's note of the refused
+     * document itself («… the server responded with a status of 403», or 404 where the answer hides that the
+     * thing exists).
+     */
+    Browser openRefused(String path) {
+        driver.get(base + path);
+        assertThat(severe()).as("console of " + path)
+                .allMatch(m -> m.contains(path) && (m.contains("status of 403") || m.contains("status of 404")));
+        return this;
+    }
+
+    Browser noSevereErrors() {
+        assertThat(severe()).as("severe console errors on " + driver.getCurrentUrl()).isEmpty();
+        return this;
+    }
+
+    private List<String> severe() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** Signs in through the login form, after dropping any earlier session. */
+    Browser login(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        return noSevereErrors();
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String source() {
+        return driver.getPageSource();
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Clicks and checks the console of the page the click led to. */
+    Browser click(By by) {
+        driver.findElement(by).click();
+        return noSevereErrors();
+    }
+
+    /**
+     * Saves the whole page (not just the 1366×768 window) as target/screenshots/{name}.png, through the DevTools
+     * protocol's capture beyond the viewport.
+     */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = (Long) driver.executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1366,
+                            "height", Math.min(4000, height), "scale", 1)));
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
