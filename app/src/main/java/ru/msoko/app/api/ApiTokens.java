@@ -1,0 +1,113 @@
+package ru.msoko.app.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import ru.msoko.app.audit.Action;
+import ru.msoko.app.audit.Auditor;
+import ru.msoko.app.audit.Outcome;
+import ru.msoko.app.security.MsokoUser;
+
+/**
+ * Personal API tokens: created and revoked by their owner, stored only as SHA-256 (V24); each creation and
+ * revocation is a {@link Action#USER_CHANGE} event of the audit log.
+ */
+@Repository
+public class ApiTokens {
+
+    /** Tokens start with this, so that a leaked one is recognisable in a log or a repository. */
+    static final String PREFIX = "msk_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+        boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Auditor auditor;
+
+    ApiTokens(JdbcClient jdbc, Auditor auditor) {
+        this.jdbc = jdbc;
+        this.auditor = auditor;
+    }
+
+    /** A new token of this user; the returned text is the only time it exists outside the caller's hands. */
+    @Transactional
+    String create(MsokoUser owner, String name) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into api_token (user_id, name, token_hash, created_at) values (:user, :name, :hash, :at)""")
+                .param("user", owner.id()).param("name", name).param("hash", sha256(token)).param("at", now())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        auditor.record(owner.getUsername(), Auditor.What.of(Action.USER_CHANGE, "api_token", id,
+                "создан токен API «" + name + "»", Outcome.OK));
+        return token;
+    }
+
+    /** Revokes one of the owner's own tokens; false when there is no such active token of theirs. */
+    @Transactional
+    boolean revoke(MsokoUser owner, long id) {
+        boolean done = jdbc.sql("""
+                update api_token set revoked_at = :at where id = :id and user_id = :user and revoked_at is null""")
+                .param("at", now()).param("id", id).param("user", owner.id()).update() == 1;
+        if (done) {
+            auditor.record(owner.getUsername(), Auditor.What.of(Action.USER_CHANGE, "api_token", id,
+                    "отозван токен API", Outcome.OK));
+        }
+        return done;
+    }
+
+    List<Token> of(MsokoUser owner) {
+        return jdbc.sql("""
+                select id, name, created_at, last_used_at, revoked_at from api_token where user_id = :user
+                order by id desc""").param("user", owner.id())
+                .query((rs, n) -> new Token(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** The login of an active token's owner, noting the use. */
+    Optional<String> owner(String token) {
+        String hash = sha256(token);
+        Optional<String> login = jdbc.sql("""
+                select u.username from api_token t join app_user u on u.id = t.user_id
+                where t.token_hash = :hash and t.revoked_at is null""").param("hash", hash)
+                .query(String.class).optional();
+        login.ifPresent(l -> jdbc.sql("update api_token set last_used_at = :at where token_hash = :hash")
+                .param("at", now()).param("hash", hash).update());
+        return login;
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return Instant.now().atOffset(ZoneOffset.UTC);
+    }
+}
