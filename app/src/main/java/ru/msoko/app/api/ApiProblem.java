@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,7 +25,7 @@ public final class ApiProblem {
     private ApiProblem() {
     }
 
-    static String path(HttpServletRequest r) {
+    public static String path(HttpServletRequest r) {
         return r.getRequestURI().substring(r.getContextPath().length());
     }
 
@@ -48,8 +49,16 @@ public final class ApiProblem {
     }
 
     static String json(int status, String code, String detail, String instance) {
+        return json(status, code, detail, instance, List.of());
+    }
+
+    /** @param problems the reasons one by one (a rejected file's rows), an extension member when not empty */
+    public static String json(int status, String code, String detail, String instance, List<String> problems) {
+        String extra = problems.isEmpty() ? ""
+                : ",\"problems\":[" + String.join(",", problems.stream().map(ApiProblem::quote).toList()) + "]";
         return "{\"type\":\"urn:msoko:problem:" + code + "\",\"title\":" + quote(title(status)) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + ",\"code\":" + quote(code) + ",\"instance\":" + quote(instance) + "}";
+                + ",\"detail\":" + quote(detail) + ",\"code\":" + quote(code) + ",\"instance\":" + quote(instance)
+                + extra + "}";
     }
 
     static String title(int status) {
@@ -63,6 +72,7 @@ public final class ApiProblem {
             case 409 -> "Конфликт";
             case 413 -> "Слишком большой файл";
             case 415 -> "Формат запроса не поддерживается";
+            case 422 -> "Файл не принят";
             default -> "Ошибка сервера";
         };
     }
