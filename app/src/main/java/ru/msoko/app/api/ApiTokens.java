@@ -33,8 +33,8 @@ public class ApiTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
-        boolean revoked() {
+    public record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+        public boolean revoked() {
             return revokedAt != null;
         }
     }

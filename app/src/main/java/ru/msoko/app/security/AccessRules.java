@@ -75,7 +75,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/imports/**", IMPORT),
             rule(HttpMethod.POST, "/api/v1/imports/**", IMPORT),
             rule(HttpMethod.POST, "/api/v1/analysis-runs", ANALYZE),
-            rule(HttpMethod.GET, "/api/v1/**", VIEW));
+            rule(HttpMethod.GET, "/api/v1/**", VIEW),
+            rule(HttpMethod.GET, "/api/docs.html", VIEW));
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import ru.msoko.app.api.ApiProblem;
 import ru.msoko.app.api.ApiTokens;
 import ru.msoko.app.api.BearerTokenFilter;
@@ -31,6 +33,9 @@ class SecurityConfig {
                 .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter.BEARER_API))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(ApiProblem.entryPoint(), ApiProblem.API)
+                        // every other request still goes to the login page, whatever it accepts
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(ApiProblem.accessDenied(), ApiProblem.API));
         http.authorizeHttpRequests(a -> {
                     a.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new)).permitAll();
