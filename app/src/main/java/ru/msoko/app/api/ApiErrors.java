@@ -18,6 +18,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import ru.msoko.app.security.ApiProblem;
 import ru.msoko.app.web.ForbiddenException;
 import ru.msoko.app.web.NotFoundException;
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import ru.msoko.app.api.ApiList;
 import ru.msoko.app.api.ApiList.Column;
-import ru.msoko.app.api.ApiProblem;
+import ru.msoko.app.security.ApiProblem;
 import ru.msoko.app.security.Scope;
 
 /** The import log, an upload and a rollback for scripts: what the import page does, with the same scoping. */

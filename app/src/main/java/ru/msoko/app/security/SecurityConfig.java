@@ -8,9 +8,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import ru.msoko.app.api.ApiProblem;
-import ru.msoko.app.api.ApiTokens;
-import ru.msoko.app.api.BearerTokenFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -26,7 +23,7 @@ class SecurityConfig {
             + "serial=(), bluetooth=(), fullscreen=(self)";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, ApiTokens tokens, UserRepository users) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ApiTokenRepository tokens, UserRepository users) throws Exception {
         // the API (issue #7): a bearer token acts as its owner for one request, needs no CSRF token, and API
         // refusals are problems (401 instead of the login page)
         http.addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)

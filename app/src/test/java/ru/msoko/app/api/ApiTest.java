@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import ru.msoko.app.security.ApiProblem;
+import ru.msoko.app.security.ApiTokenRepository;
 import ru.msoko.app.security.MsokoUser;
 import ru.msoko.app.support.Fixtures;
 import ru.msoko.app.support.TerritoryWebTest;
@@ -72,7 +74,7 @@ class ApiTest extends TerritoryWebTest {
         assertThat(token).startsWith("msk_");
         // only the SHA-256 is stored
         assertThat(jdbc.sql("select token_hash from api_token").query(String.class).single())
-                .isEqualTo(ApiTokens.sha256(token)).doesNotContain(token);
+                .isEqualTo(ApiTokenRepository.sha256(token)).doesNotContain(token);
 
         MvcResult own = bearer(token, get("/api/v1/schools"));
         assertThat(own.getResponse().getStatus()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package ru.msoko.app.api;
+package ru.msoko.app.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,18 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-import ru.msoko.app.audit.Action;
-import ru.msoko.app.audit.Auditor;
-import ru.msoko.app.audit.Outcome;
-import ru.msoko.app.security.MsokoUser;
 
 /**
- * Personal API tokens: created and revoked by their owner, stored only as SHA-256 (V24); each creation and
- * revocation is a {@link Action#USER_CHANGE} event of the audit log.
+ * Personal API tokens: created and revoked by their owner, stored only as SHA-256 (V24). The token page records
+ * each creation and revocation in the audit log.
  */
 @Repository
-public class ApiTokens {
+public class ApiTokenRepository {
 
     /** Tokens start with this, so that a leaked one is recognisable in a log or a repository. */
     static final String PREFIX = "msk_";
@@ -40,16 +35,16 @@ public class ApiTokens {
     }
 
     private final JdbcClient jdbc;
-    private final Auditor auditor;
 
-    ApiTokens(JdbcClient jdbc, Auditor auditor) {
+    ApiTokenRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.auditor = auditor;
     }
 
-    /** A new token of this user; the returned text is the only time it exists outside the caller's hands. */
-    @Transactional
-    String create(MsokoUser owner, String name) {
+    /** A new token: its number, and the text that exists outside the caller's hands only this once. */
+    public record Created(long id, String token) {
+    }
+
+    public Created create(MsokoUser owner, String name) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -59,25 +54,18 @@ public class ApiTokens {
                 .param("user", owner.id()).param("name", name).param("hash", sha256(token)).param("at", now())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        auditor.record(owner.getUsername(), Auditor.What.of(Action.USER_CHANGE, "api_token", id,
-                "создан токен API «" + name + "»", Outcome.OK));
-        return token;
+        return new Created(id, token);
     }
 
     /** Revokes one of the owner's own tokens; false when there is no such active token of theirs. */
-    @Transactional
-    boolean revoke(MsokoUser owner, long id) {
+    public boolean revoke(MsokoUser owner, long id) {
         boolean done = jdbc.sql("""
                 update api_token set revoked_at = :at where id = :id and user_id = :user and revoked_at is null""")
                 .param("at", now()).param("id", id).param("user", owner.id()).update() == 1;
-        if (done) {
-            auditor.record(owner.getUsername(), Auditor.What.of(Action.USER_CHANGE, "api_token", id,
-                    "отозван токен API", Outcome.OK));
-        }
         return done;
     }
 
-    List<Token> of(MsokoUser owner) {
+    public List<Token> of(MsokoUser owner) {
         return jdbc.sql("""
                 select id, name, created_at, last_used_at, revoked_at from api_token where user_id = :user
                 order by id desc""").param("user", owner.id())
@@ -98,7 +86,7 @@ public class ApiTokens {
         return login;
     }
 
-    static String sha256(String token) {
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

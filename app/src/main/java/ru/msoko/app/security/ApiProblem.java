@@ -1,4 +1,4 @@
-package ru.msoko.app.api;
+package ru.msoko.app.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package ru.msoko.app.api;
+package ru.msoko.app.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,8 +11,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import ru.msoko.app.security.MsokoUser;
-import ru.msoko.app.security.UserRepository;
 
 /**
  * {@code Authorization: Bearer <token>} on an {@code /api/v1} request: the request runs as the token's owner, with
@@ -20,17 +18,17 @@ import ru.msoko.app.security.UserRepository;
  * unknown or revoked token, or a disabled owner, is a 401 problem; the header is ignored outside the API.
  * Built by the security configuration, not a bean (a bean filter would also run outside the security chain).
  */
-public final class BearerTokenFilter extends OncePerRequestFilter {
+final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     /** API requests carrying a bearer token: they need no CSRF token (no cookie is involved). */
-    public static final RequestMatcher BEARER_API = r -> ApiProblem.API.matches(r) && token(r).isPresent();
+    static final RequestMatcher BEARER_API = r -> ApiProblem.API.matches(r) && token(r).isPresent();
 
-    private final ApiTokens tokens;
+    private final ApiTokenRepository tokens;
     private final UserRepository users;
 
-    public BearerTokenFilter(ApiTokens tokens, UserRepository users) {
+    BearerTokenFilter(ApiTokenRepository tokens, UserRepository users) {
         this.tokens = tokens;
         this.users = users;
     }
