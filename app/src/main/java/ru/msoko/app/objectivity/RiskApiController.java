@@ -81,9 +81,22 @@ class RiskApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new Started(run.id()));
     }
 
+    static final List<Column<RiskQueries.SignRow>> SIGN_COLUMNS = List.of(
+            Column.of("№", RiskQueries.SignRow::id), Column.of("Год", RiskQueries.SignRow::year),
+            Column.of("Процедура", RiskQueries.SignRow::procedure), Column.of("Предмет", RiskQueries.SignRow::subject),
+            Column.of("Класс", RiskQueries.SignRow::grade), Column.of("Признак", RiskQueries.SignRow::sign),
+            Column.of("Участников", RiskQueries.SignRow::n), Column.of("Значение", RiskQueries.SignRow::value),
+            Column.of("Порог", RiskQueries.SignRow::threshold), Column.of("Учтён", RiskQueries.SignRow::counted),
+            Column.of("Пояснение", RiskQueries.SignRow::explanation));
+
+    /** A school's signs in the latest run: a JSON array (a school has few), or CSV. */
     @GetMapping("/api/v1/schools/{code}/signs")
-    List<RiskQueries.SignRow> signs(@PathVariable String code, Scope scope) {
+    ResponseEntity<?> signs(@PathVariable String code, @RequestParam(required = false) String format, Scope scope,
+                            HttpServletRequest request) {
         RiskQueries.Run run = queries.latest().orElseThrow(() -> new NotFoundException("Анализ ещё не проводился."));
-        return queries.signs(scope, run.id(), code);
+        List<RiskQueries.SignRow> rows = queries.signs(scope, run.id(), code);
+        ApiList answer = ApiList.answer(request, format);
+        return answer.json() ? ResponseEntity.ok(rows)
+                : answer.list("признаки-" + code, null, null, rows.size(), p -> rows, SIGN_COLUMNS, false);
     }
 }

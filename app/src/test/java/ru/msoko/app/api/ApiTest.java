@@ -200,6 +200,15 @@ class ApiTest extends TerritoryWebTest {
         assertThat(xlsx.getResponse().getContentAsByteArray()).startsWith('P', 'K');
         String riskCsv = body(mvc.perform(get("/api/v1/risk").param("format", "csv").with(user(region))).andReturn());
         assertThat(riskCsv).contains("'=HYPERLINK").doesNotContain(";=HYPERLINK");
+        // a sign whose explanation begins like a formula
+        jdbc.sql("""
+                insert into analysis_sign (run_id, school_id, exam_year, procedure, subject, grade, sign, n, counted,
+                    explanation)
+                select max(r.id), s.id, 2025, 'ВПР', 'Математика', 5, 'THRESHOLD_HEAPING', 12, true, '@SUM(1)'
+                from analysis_run r, school s where s.code = 'edu220001' group by s.id""").update();
+        String signs = body(mvc.perform(get("/api/v1/schools/edu220001/signs").param("format", "csv")
+                .with(user(school))).andReturn());
+        assertThat(signs).startsWith("\uFEFF№;Год;").contains(";'@SUM(1)").doesNotContain(";@SUM");
     }
 
     @Test
