@@ -88,14 +88,16 @@ class ImportController {
         List<ImportOutcome> outcomes = new ArrayList<>();
         ImportOptions options = new ImportOptions(false, null, skipInvalidRows);
         for (MultipartFile f : files) {
-            outcomes.add(importOne(f, auth.getName(), options));
+            outcomes.add(importOne(service, f, auth.getName(), options));
         }
         model.addAttribute("outcomes", outcomes);
         addLog(scope, model);
         return "imports";
     }
 
-    private ImportOutcome importOne(MultipartFile f, String user, ImportOptions options) throws IOException {
+    /** Stores an uploaded file through a temp file whose name the server chooses (the page and the API). */
+    static ImportOutcome importOne(ImportService service, MultipartFile f, String user, ImportOptions options)
+            throws IOException {
         String name = safeName(f.getOriginalFilename());
         Path tmp = Files.createTempFile("msoko-upload-", ".tmp");
         try {

@@ -98,6 +98,18 @@ public class ImportLog {
                 .params(scope.sqlParams()).param("limit", limit).query(this::map).list();
     }
 
+    /** One page of the imports made within a territory, newest first (the API's list). */
+    public List<Entry> page(Scope scope, int offset, int limit) {
+        return jdbc.sql(COLUMNS + " where " + Scope.madeByCondition("imported_by")
+                        + " order by id desc limit :limit offset :offset")
+                .params(scope.sqlParams()).param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    public long count(Scope scope) {
+        return jdbc.sql("select count(*) from import_batch where " + Scope.madeByCondition("imported_by"))
+                .params(scope.sqlParams()).query(Long.class).single();
+    }
+
     public List<Rejection> recentRejections(int limit) {
         return recentRejections(Scope.region(), limit);
     }

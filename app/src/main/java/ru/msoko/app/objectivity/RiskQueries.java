@@ -29,6 +29,19 @@ class RiskQueries {
         this.jdbc = jdbc;
     }
 
+    /** The run history, newest first (runs cover the whole region: no school data, no scope). */
+    List<Run> runs(int offset, int limit) {
+        return jdbc.sql("""
+                select id, cast(finished_at as varchar(40)), method_version, years, results from analysis_run
+                order by id desc limit :limit offset :offset""").param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    long runCount() {
+        return jdbc.sql("select count(*) from analysis_run").query(Long.class).single();
+    }
+
     Optional<Run> latest() {
         return jdbc.sql("""
                 select id, cast(finished_at as varchar(40)), method_version, years, results from analysis_run

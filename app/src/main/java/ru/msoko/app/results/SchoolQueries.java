@@ -36,6 +36,34 @@ class SchoolQueries {
         this.jdbc = jdbc;
     }
 
+    /** A school of the API's list: its code, name and municipality. */
+    record Listed(String code, String name, String municipality) {
+    }
+
+    private static final String LISTED = """
+            from school s join municipality m on m.id = s.municipality_id
+            where (:like = '' or replace(lower(s.name), 'ё', 'е') like :like escape '\\'
+                   or exists (select 1 from school_identifier i where i.school_id = s.id and i.lookup_key like :like escape '\\'))
+              and %s""".formatted(Scope.SCHOOL_CONDITION);
+
+    /** Schools within the scope, by name; {@code query} filters by a part of the name or of any identifier. */
+    List<Listed> list(Scope scope, String query, int offset, int limit) {
+        return jdbc.sql("select s.code, s.name, m.name " + LISTED + " order by s.name, s.code limit :limit offset :offset")
+                .params(scope.sqlParams()).param("like", like(query)).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    long count(Scope scope, String query) {
+        return jdbc.sql("select count(*) " + LISTED).params(scope.sqlParams()).param("like", like(query))
+                .query(Long.class).single();
+    }
+
+    /** The search's pattern: lower case, «ё» as «е», LIKE's wildcards escaped; "" for no filter. */
+    private static String like(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
+        return q.isEmpty() ? "" : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     Optional<SchoolInfo> find(Scope scope, String code) {
         Optional<SchoolInfo> info = jdbc.sql("""
                 select s.id, s.code, s.name, m.name, s.school_type, s.settlement, s.pupils, s.ses_index, s.low_results

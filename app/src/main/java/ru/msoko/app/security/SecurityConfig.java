@@ -5,6 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -20,7 +23,17 @@ class SecurityConfig {
             + "serial=(), bluetooth=(), fullscreen=(self)";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ApiTokenRepository tokens, UserRepository users) throws Exception {
+        // the API (issue #7): a bearer token acts as its owner for one request, needs no CSRF token, and API
+        // refusals are problems (401 instead of the login page)
+        http.addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter.BEARER_API))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(ApiProblem.entryPoint(), ApiProblem.API)
+                        // every other request still goes to the login page, whatever it accepts
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(ApiProblem.accessDenied(), ApiProblem.API));
         http.authorizeHttpRequests(a -> {
                     a.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new)).permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {

@@ -49,7 +49,7 @@ public final class DatabaseState {
         for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker",
                 "school_context_answer", "school_context", "result", "result_summary", "exam_school_summary", "journal_mark_distribution",
                 "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale", "mark_scale_band",
-                "mark_scale", "mark_scale_correction", "textbook", "import_rejection_problem", "import_rejection", "import_batch", "assessment", "app_user", "school_identifier",
+                "mark_scale", "mark_scale_correction", "textbook", "import_rejection_problem", "import_rejection", "import_batch", "assessment", "api_token", "app_user", "school_identifier",
                 "school", "municipality")) {
             jdbc.sql("delete from " + table).update();
         }

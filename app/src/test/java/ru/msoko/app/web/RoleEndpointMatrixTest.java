@@ -361,7 +361,98 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     ok(r);
                     assertThat(r.getResponse().getContentAsByteArray()).startsWith('P', 'K');
                 }));
+        apiExpectations(e);
         return e;
+    }
+
+    /**
+     * The API of issue #7 and the page of one's own tokens: the same permissions as the pages they mirror; an
+     * anonymous API call gets a 401 problem instead of the login page (see {@link #check}).
+     */
+    private void apiExpectations(Map<String, Endpoint> e) {
+        e.put("GET /account/tokens", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/account/tokens"),
+                (p, t, r) -> {
+                    ok(r);
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /account/tokens", new Endpoint(Set.of(VIEW), false, List.of(NONE),
+                (p, t) -> post("/account/tokens").param("name", "скрипт"), (p, t, r) -> {
+                    status(r, 302);
+                    assertThat((String) r.getFlashMap().get("created")).startsWith("msk_");
+                }));
+        // one's own token is revoked; another user's (M02's administrator) is answered like a missing one
+        e.put("POST /account/tokens/{id}/revoke", new Endpoint(Set.of(VIEW), false, List.of("своя", "M02"),
+                (p, t) -> post("/account/tokens/" + apiToken(t.equals("M02") || p.anonymous() ? "m2" : p.login())
+                        + "/revoke"),
+                (p, t, r) -> {
+                    status(r, 302);
+                    assertThat(r.getFlashMap().get("message"))
+                            .isEqualTo(t.equals("M02") ? "Такого действующего токена нет." : "Токен отозван.");
+                }));
+        e.put("GET /api/v1/schools", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/api/v1/schools"),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains(p.sees().stream().map(School::code).toList())
+                            .contains("\"total\":" + p.sees().size());
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("GET /api/v1/schools/{code}/results", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, MISSING), (p, t) -> get("/api/v1/schools/" + t + "/results"),
+                (p, t, r) -> {
+                    School s = school(t);
+                    if (s != null && p.sees().contains(s)) {
+                        ok(r);
+                        assertThat(body(r)).contains("\"subject\":\"Математика\"");
+                    } else {
+                        // like the school page: the region learns that a code is missing, others get the same 403
+                        status(r, s == null && p.level() == Territory.REGION ? 404 : 403);
+                        assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+                    }
+                    hiddenAbsent(p, r, t);
+                }));
+        e.put("GET /api/v1/imports", new Endpoint(Set.of(IMPORT), false, List.of(NONE), (p, t) -> get("/api/v1/imports"),
+                (p, t, r) -> {
+                    ok(r);
+                    if (p.level() == Territory.REGION) {
+                        assertThat(body(r)).contains("M02-results.csv");
+                    }
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /api/v1/imports", new Endpoint(Set.of(IMPORT), false, List.of(NONE), (p, t) -> multipart("/api/v1/imports")
+                .file(new MockMultipartFile("file", "api-upload-" + (++counter) + ".csv", "text/csv",
+                        ("not a known format " + counter).getBytes(StandardCharsets.UTF_8))),
+                (p, t, r) -> {
+                    status(r, 422);
+                    assertThat(body(r)).contains("\"code\":\"import_rejected\"");
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("POST /api/v1/imports/{id}/rollback", new Endpoint(Set.of(IMPORT), false, List.of("своя", "M02"),
+                (p, t) -> post("/api/v1/imports/" + (t.equals("M02") ? freshBatch("m2", S3)
+                        : freshBatch(p.anonymous() ? "t" : p.login(), p.anonymous() ? S1 : p.sees().get(0)))
+                        + "/rollback"),
+                (p, t, r) -> {
+                    // a region-level importer rolls back anyone's import; another territory's is a 404 problem
+                    boolean done = p.level() == Territory.REGION || t.equals("своя");
+                    status(r, done ? 200 : 404);
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("GET /api/v1/analysis-runs", new Endpoint(Set.of(VIEW), false, List.of(NONE),
+                (p, t) -> get("/api/v1/analysis-runs"), (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains("\"total\":");
+                }));
+        e.put("POST /api/v1/analysis-runs", new Endpoint(Set.of(ANALYZE), false, List.of(NONE),
+                (p, t) -> post("/api/v1/analysis-runs"), (p, t, r) -> status(r, 201)));
+    }
+
+    /** An active API token of this login (inserted directly: the page's creation is checked by ApiTest). */
+    private long apiToken(String login) {
+        int n = ++counter;
+        jdbc.sql("""
+                insert into api_token (user_id, name, token_hash, created_at)
+                select id, 'токен', :hash, current_timestamp from app_user where username = :login""")
+                .param("hash", String.format("%064d", n)).param("login", login).update();
+        return id("select id from api_token where token_hash = '" + String.format("%064d", n) + "'");
     }
 
     @Test
@@ -395,11 +486,13 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 52 (endpoint, target) pairs over 26 endpoints: counted from the expectations above
+        // 11 principals × 67 (endpoint, target) pairs over 36 endpoints: counted from the expectations above
         // (16 endpoints with 33 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
-        // page and its two exports once each; the sign page with 5 targets)
-        assertThat(expected).hasSize(26);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 52);
+        // page and its two exports once each; the sign page with 5 targets; the token page, its creation once and
+        // its revocation × own, M02's; the API: schools once, results × 4, the import log, upload, rollback × 2,
+        // runs and a new run once each)
+        assertThat(expected).hasSize(36);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 67);
     }
 
     /**
@@ -433,6 +526,9 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         int status = r.getResponse().getStatus();
         if (endpoint.open()) {
             endpoint.check().allowed(p, target, r);
+        } else if (p.anonymous() && key.contains(" /api/v1/")) {
+            assertThat(status).as(what + ": the API answers 401, not the login page").isEqualTo(401);
+            assertThat(body(r)).as(what).contains("\"code\":\"unauthorized\"");
         } else if (p.anonymous()) {
             assertThat(status).as(what).isEqualTo(302);
             assertThat(r.getResponse().getRedirectedUrl()).as(what).endsWith("/login");
