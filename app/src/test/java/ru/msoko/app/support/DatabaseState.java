@@ -17,10 +17,12 @@ public final class DatabaseState {
     private static final List<String> TABLES = List.of("municipality", "school", "school_identifier", "subject",
             "subject_alias", "assessment", "import_batch", "result", "app_user", "mark_scale", "mark_scale_band",
             "mark_scale_correction", "exam_school_summary", "journal_mark_distribution", "gia_scale", "gia_scale_band",
-            "gia_scale_point", "gia_scale_rule", "school_context", "school_context_answer", "textbook");
+            "gia_scale_point", "gia_scale_rule", "school_context", "school_context_answer", "textbook", "official_marker",
+            "work_codifier", "work_codifier_task", "work_codifier_code");
     private static final Map<String, String> ORDER = Map.of("subject_alias", "alias_key", "mark_scale_band",
             "scale_id, mark", "gia_scale_band", "scale_id, mark", "gia_scale_point", "scale_id, primary_score",
-            "gia_scale_rule", "scale_id, rule_no", "school_context_answer", "context_id, position_no");
+            "gia_scale_rule", "scale_id, rule_no", "school_context_answer", "context_id, position_no",
+            "work_codifier_task", "codifier_id, position_no", "work_codifier_code", "codifier_id, kind, code");
 
     private DatabaseState() {
     }
@@ -42,7 +44,8 @@ public final class DatabaseState {
     public static void clear(JdbcClient jdbc) {
         for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker",
                 "school_context_answer", "school_context", "result", "exam_school_summary", "journal_mark_distribution",
-                "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale", "mark_scale_band",
+                "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale", "mark_scale_band", "work_codifier_task",
+                "work_codifier_code", "work_codifier",
                 "mark_scale", "mark_scale_correction", "textbook", "import_rejection_problem", "import_rejection", "import_batch", "assessment", "app_user", "school_identifier",
                 "school", "municipality")) {
             jdbc.sql("delete from " + table).update();

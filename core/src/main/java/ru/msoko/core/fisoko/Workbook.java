@@ -1,7 +1,6 @@
 package ru.msoko.core.fisoko;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -154,7 +153,10 @@ public final class Workbook implements AutoCloseable {
                     }
                 }
                 return null;
-            } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
+            } catch (Exception e) {
+                // fastexcel parses rows and shared strings lazily: a damaged part surfaces here as its own exception,
+                // as Aalto's XMLStreamException thrown unchecked, or as NumberFormatException /
+                // IndexOutOfBoundsException from a broken cell reference (found by ImportFuzzTest)
                 throw unreadable(name, last, e);
             }
         }

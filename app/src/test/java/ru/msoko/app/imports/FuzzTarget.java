@@ -1,0 +1,267 @@
+package ru.msoko.app.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.Fixtures;
+import ru.msoko.core.canonical.InputException;
+import ru.msoko.core.canonical.Problem;
+import ru.msoko.core.fisoko.XlsxLimits;
+
+/**
+ * One fuzzing try through the full application path: {@link FileFormat#detect} and {@link ImportService#importFile}
+ * on H2, from the same database state every time, under a time limit (a future, not a sleep). Returns what broke,
+ * empty when the try kept every property:
+ * <ol type="a">
+ *   <li>no exception but the documented rejection escapes, no try runs over {@link #LIMIT_SECONDS};</li>
+ *   <li>a rejected import leaves the database identical ({@link DatabaseState#fingerprint});</li>
+ *   <li>an accepted import stores only rows that keep the {@link #INVARIANTS};</li>
+ *   <li>every rejection message is Russian text naming the file, and a problem in a row of a workbook names its sheet.</li>
+ * </ol>
+ */
+final class FuzzTarget {
+
+    /** A try's time limit: the largest seed imports in well under a second; a hang or a quadratic blow-up is caught. */
+    static final long LIMIT_SECONDS = Long.getLong("fuzz.timeout", 60);
+
+    /** What every stored row must satisfy, whatever file it came from: a count of rows breaking each rule. */
+    static final Map<String, String> INVARIANTS = invariants();
+
+    private static final String CYRILLIC = ".*[А-Яа-яЁё].*";
+
+    /** The directory a try starts from; {@code REAL} adds the real login list of the Altai region. */
+    enum Base { SYNTHETIC, REAL }
+
+    private static ExecutorService executor = newExecutor();
+    private static Base loaded;
+    private static Map<String, String> fingerprint;
+    private static Path dir;
+
+    private FuzzTarget() {
+    }
+
+    private static Map<String, String> invariants() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("балл вне 0…максимум", "select count(*) from result where primary_score < 0 or "
+                + "(max_score is not null and primary_score > max_score + 0.0001) or rechecked_score < 0");
+        m.put("не число в баллах", "select count(*) from result where cast(primary_score as varchar(40)) in "
+                + "('NaN', 'Infinity', '-Infinity') or cast(test_score as varchar(40)) in ('NaN', 'Infinity', '-Infinity')");
+        m.put("отметка вне 2…5", "select count(*) from result where mark not between 2 and 5");
+        m.put("отметка журнала вне 1…5", "select count(*) from result where journal_mark not between 1 and 5 "
+                + "or annual_mark not between 1 and 5");
+        m.put("тестовый балл вне 0…100", "select count(*) from result where test_score < 0 or test_score > 100");
+        m.put("пустой участник", "select count(*) from result where trim(participant) = ''");
+        m.put("пол не м/ж", "select count(*) from result where gender not in ('м', 'ж')");
+        m.put("год или класс процедуры", "select count(*) from assessment where exam_year not between 1990 and 2100 "
+                + "or grade not between 1 and 11");
+        m.put("школа без кода или имени", "select count(*) from school where trim(code) = '' or trim(name) = ''");
+        m.put("сводка ЕГЭ", "select count(*) from exam_school_summary where participants < 0 or graduates < 0 "
+                + "or mean_score < 0 or mean_score > 100 or at_least_160 < 0 or at_least_220 < 0");
+        m.put("отметки журнала", "select count(*) from journal_mark_distribution where n2 < 0 or n3 < 0 or n4 < 0 or n5 < 0");
+        m.put("границы шкалы", "select count(*) from mark_scale_band where score_from > score_to or score_from < 0");
+        m.put("контекст ОО", "select count(*) from school_context where pupils < 0 or teachers < 0");
+        return m;
+    }
+
+    private static ExecutorService newExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fuzz-import");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs one input; the returned list names every property it broke (and counts it in {@link FuzzStats}). */
+    static synchronized List<String> run(byte[] content, String fileName, ImportOptions options, Base base) {
+        JdbcClient jdbc = FuzzApp.jdbc();
+        long t0 = System.nanoTime();
+        reset(jdbc, base);
+        FuzzStats.RESET_NANOS.addAndGet(System.nanoTime() - t0);
+        FuzzStats.TRIED.incrementAndGet();
+        Path file = write(content);
+        List<String> broken = new ArrayList<>();
+        ImportOutcome outcome;
+        Future<ImportOutcome> future = executor.submit(() -> {
+            FuzzStats.format(detect(file, fileName));
+            return FuzzApp.imports().importFile(file, fileName, "fuzz", options);
+        });
+        long t1 = System.nanoTime();
+        try {
+            outcome = future.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+            FuzzStats.IMPORT_NANOS.addAndGet(System.nanoTime() - t1);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            executor.shutdownNow();
+            executor = newExecutor();
+            loaded = null;
+            return crash(broken, "дольше " + LIMIT_SECONDS + " с: " + fileName);
+        } catch (ExecutionException e) {
+            unchanged(jdbc, fileName, broken);
+            loaded = null;
+            return crash(broken, fileName + ": " + stack(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            delete(file);
+        }
+        if (outcome instanceof ImportOutcome.Rejected r) {
+            FuzzStats.REJECTED.incrementAndGet();
+            unchanged(jdbc, fileName, broken);
+            messages(r, fileName, isZip(content), broken);
+        } else if (outcome instanceof ImportOutcome.Imported) {
+            FuzzStats.ACCEPTED.incrementAndGet();
+            loaded = null;
+            INVARIANTS.forEach((rule, sql) -> {
+                long n = jdbc.sql(sql).query(Long.class).single();
+                if (n > 0) {
+                    FuzzStats.INVALID_ROWS.addAndGet(n);
+                    broken.add("принят файл с неверными строками (" + rule + ": " + n + "): " + fileName);
+                }
+            });
+            List<String> nul = DatabaseState.textColumnsContaining(jdbc, "\u0000");
+            if (!nul.isEmpty()) {
+                FuzzStats.INVALID_ROWS.incrementAndGet();
+                broken.add("в базе сохранён символ NUL (PostgreSQL его не примет) в " + nul + ": " + fileName);
+            }
+        } else {
+            broken.add("тот же файл уже был загружен: база не сброшена");
+        }
+        broken.forEach(FuzzStats::failure);
+        return broken;
+    }
+
+    /** (b): whatever happened to the import, a file not stored left every table as it was. */
+    private static void unchanged(JdbcClient jdbc, String fileName, List<String> broken) {
+        if (!DatabaseState.fingerprint(jdbc).equals(fingerprint)) {
+            FuzzStats.PARTIAL_WRITES.incrementAndGet();
+            broken.add("не сохранённый файл изменил базу: " + fileName);
+            loaded = null;
+        }
+    }
+
+    /** The format the app takes the file for, or why detection refused it (counted per format in the summary). */
+    private static String detect(Path file, String fileName) {
+        try {
+            if (Files.size(file) == 0) {
+                return "пустой файл";
+            }
+            return FileFormat.detect(file, fileName, XlsxLimits.DEFAULT).name();
+        } catch (InputException e) {
+            return "отклонён при распознавании";
+        } catch (IOException e) {
+            return "не читается";
+        }
+    }
+
+    private static void messages(ImportOutcome.Rejected r, String fileName, boolean workbook, List<String> broken) {
+        if (r.problems().isEmpty()) {
+            bad(broken, fileName, "отклонён без единой проблемы");
+        }
+        for (Problem p : r.problems()) {
+            String d = p.describe();
+            if (p.message() == null || p.message().isBlank() || !p.message().matches("(?s)" + CYRILLIC)) {
+                bad(broken, fileName, "сообщение не по-русски: " + d);
+            } else if (!fileName.equals(p.file())) {
+                bad(broken, fileName, "сообщение не называет файл: " + d);
+            } else if (workbook && p.row() > 0 && p.sheet() == null) {
+                bad(broken, fileName, "строка книги без листа: " + d);
+            } else if (d.contains("Exception") || d.contains("java.") || d.contains("\tat ")) {
+                bad(broken, fileName, "в сообщении текст исключения Java: " + d);
+            }
+        }
+    }
+
+    private static void bad(List<String> broken, String fileName, String what) {
+        FuzzStats.BAD_MESSAGES.incrementAndGet();
+        broken.add(what.length() > 400 ? what.substring(0, 400) + "…" : what);
+    }
+
+    private static List<String> crash(List<String> broken, String what) {
+        FuzzStats.CRASHES.incrementAndGet();
+        broken.add("CRASH " + what);
+        FuzzStats.failure("CRASH " + what);
+        return broken;
+    }
+
+    private static String stack(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.toString());
+        StackTraceElement[] st = t.getStackTrace();
+        int own = 0;
+        for (int i = 0; i < st.length && own < 4; i++) {
+            boolean ours = st[i].getClassName().startsWith("ru.msoko");
+            if (i < 3 || ours) {
+                sb.append("\n      at ").append(st[i]);
+                own += ours ? 1 : 0;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The same starting state for every try: cleared tables, then the directory of {@code base}; kept while unchanged. */
+    private static void reset(JdbcClient jdbc, Base base) {
+        if (loaded == base) {
+            return;
+        }
+        DatabaseState.clear(jdbc);
+        List<Path> files = new ArrayList<>(List.of(
+                Fixtures.write(dir(), "schools.csv", FuzzSeeds.BASE_SCHOOLS),
+                Fixtures.write(dir(), "demo-schools.csv", FuzzSeeds.demoSchools())));
+        if (base == Base.REAL) {
+            files.add(ru.msoko.app.support.RealData.require("vpr-altai-krai-fisoko/logins.xlsx"));
+        }
+        for (Path f : files) {
+            ImportOutcome o = FuzzApp.imports().importFile(f, f.getFileName().toString(), "fuzz-base", ImportOptions.STRICT);
+            if (!(o instanceof ImportOutcome.Imported)) {
+                throw new IllegalStateException("the base directory does not import: " + o.summary()
+                        + (o instanceof ImportOutcome.Rejected r ? " " + r.problems() : ""));
+            }
+        }
+        fingerprint = DatabaseState.fingerprint(jdbc);
+        loaded = base;
+    }
+
+    private static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("msoko-fuzz-input-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    private static Path write(byte[] content) {
+        try {
+            return Files.write(Files.createTempFile(dir(), "try-", ".bin"), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isZip(byte[] content) {
+        return content.length > 1 && content[0] == 'P' && content[1] == 'K';
+    }
+}
