@@ -154,8 +154,24 @@ public class ImportLog {
         return id;
     }
 
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    /**
+     * Fits a text to its column. A NUL character (a rejected file's cell may hold one and the message quotes it) is
+     * shown as U+2400 «␀»: PostgreSQL refuses NUL in text, and the rejection could not be logged (found by
+     * ImportFuzzTest); a cut never splits a surrogate pair.
+     */
+    static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.replace('\u0000', '\u2400');
+        if (t.length() <= max) {
+            return t;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(t.charAt(end - 1))) {
+            end--;
+        }
+        return t.substring(0, end) + "…";
     }
 
     private Entry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -122,6 +122,12 @@ final class FuzzTarget {
             FuzzStats.REJECTED.incrementAndGet();
             unchanged(jdbc, fileName, broken);
             messages(r, fileName, isZip(content), broken);
+            long nul = jdbc.sql("select count(*) from import_rejection_problem where message like :p or column_name like :p "
+                    + "or sheet like :p").param("p", "%\u0000%").query(Long.class).single();
+            if (nul > 0) {
+                FuzzStats.INVALID_ROWS.incrementAndGet();
+                broken.add("в журнале отклонённых сохранён символ NUL (PostgreSQL его не примет): " + fileName);
+            }
         } else if (outcome instanceof ImportOutcome.Imported) {
             FuzzStats.ACCEPTED.incrementAndGet();
             loaded = null;
@@ -211,8 +217,25 @@ final class FuzzTarget {
         return sb.toString();
     }
 
-    /** The same starting state for every try: cleared tables, then the directory of {@code base}; kept while unchanged. */
+    /**
+     * The same starting state for every try: after an accepted import the rows it added (ids above the base's) are
+     * deleted, and only if that does not give the base's fingerprint back are the tables cleared and the directory of
+     * {@code base} imported again.
+     */
     private static void reset(JdbcClient jdbc, Base base) {
+        if (loaded == null && loadedBase == base && fingerprint != null) {
+            boolean deleted;
+            try {
+                deleteAdded(jdbc);
+                deleted = true;
+            } catch (org.springframework.dao.DataAccessException e) {
+                deleted = false; // an accepted directory moved a base school to a new municipality, say
+            }
+            if (deleted && DatabaseState.fingerprint(jdbc).equals(fingerprint)) {
+                loaded = base;
+                return;
+            }
+        }
         if (loaded == base) {
             return;
         }
@@ -231,7 +254,41 @@ final class FuzzTarget {
             }
         }
         fingerprint = DatabaseState.fingerprint(jdbc);
+        maxIds.clear();
+        for (String t : ID_TABLES) {
+            maxIds.put(t, jdbc.sql("select coalesce(max(id), 0) from " + t).query(Long.class).single());
+        }
         loaded = base;
+        loadedBase = base;
+    }
+
+    /** Tables with an id, children first; and the rows without one, deleted through their parent. */
+    private static final List<String> ID_TABLES = List.of("analysis_sign", "analysis_risk", "analysis_run",
+            "official_marker", "school_context", "result", "exam_school_summary", "journal_mark_distribution",
+            "gia_scale", "mark_scale", "mark_scale_correction", "textbook", "work_codifier", "import_rejection", "import_batch", "assessment", "app_user", "school_identifier", "school", "municipality",
+            "subject");
+    private static final Map<String, String> CHILDREN = Map.of(
+            "school_context", "delete from school_context_answer where context_id > :max",
+            "gia_scale", "delete from gia_scale_band where scale_id > :max; delete from gia_scale_point where scale_id > :max; "
+                    + "delete from gia_scale_rule where scale_id > :max",
+            "mark_scale", "delete from mark_scale_band where scale_id > :max",
+            "work_codifier", "delete from work_codifier_task where codifier_id > :max; "
+                    + "delete from work_codifier_code where codifier_id > :max",
+            "subject", "delete from subject_alias where subject_id > :max",
+            "import_rejection", "delete from import_rejection_problem where rejection_id > :max");
+    private static final Map<String, Long> maxIds = new java.util.HashMap<>();
+    private static Base loadedBase;
+
+    private static void deleteAdded(JdbcClient jdbc) {
+        for (String t : ID_TABLES) {
+            long max = maxIds.getOrDefault(t, 0L);
+            for (String child : CHILDREN.getOrDefault(t, "").split("; ")) {
+                if (!child.isEmpty()) {
+                    jdbc.sql(child).param("max", max).update();
+                }
+            }
+            jdbc.sql("delete from " + t + " where id > :max").param("max", max).update();
+        }
     }
 
     private static synchronized Path dir() {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -96,7 +95,10 @@ public final class Workbook implements AutoCloseable {
      * the parser's message is kept to its first line (Aalto adds «at [row,col]» of the XML on the next).
      */
     private InputException unreadable(String sheet, long lastRow, Exception e) {
-        Throwable cause = e instanceof ExcelReaderException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause(); // the parser's own words, not a wrapper's «com.fasterxml…Exception: …»
+        }
         String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
         return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается"
                 + (lastRow > 0 ? " после строки " + lastRow : "") + ": книга Excel повреждена (" + why
