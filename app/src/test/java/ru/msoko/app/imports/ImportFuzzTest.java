@@ -13,6 +13,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.PropagationMode;
 
 /**
  * The fuzzing suite over every importer (issue #6): random bytes, and the valid files of {@link FuzzSeeds} — one or
@@ -21,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * stored, only valid rows accepted, every rejection explained in Russian). The counts are printed at the end and
  * crashes and partial writes must be 0. {@code -Dfuzz.tries=N} sets the tries of every property (bench/fuzz.sh).
  */
-@AddLifecycleHook(FuzzTries.class)
+@AddLifecycleHook(value = FuzzTries.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class ImportFuzzTest {
 
     /** An input: a seed (by index) and the damages done to it, with the user's import options. */
@@ -48,7 +49,7 @@ class ImportFuzzTest {
         holds(FuzzTarget.run(content, "шум.csv", ImportOptions.STRICT, FuzzTarget.Base.SYNTHETIC));
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
     void damagedFilesOfEveryFormatAreStoredWholeOrRejectedWhole(@ForAll("synthetic") Input input) {
         holds(FuzzTarget.run(input.bytes(), input.seed().fileName(), input.options(), FuzzTarget.Base.SYNTHETIC));
     }
