@@ -159,4 +159,27 @@ abstract class FuzzRegressionContract {
         assertThat(jdbc.sql("select message from import_rejection_problem").query(String.class).single())
                 .isEqualTo("школа с кодом «edu\u2400x» не найдена в справочнике школ (на 2025 год)");
     }
+
+    /**
+     * Bug 6 (bench/fuzz.sh, shrunk: the demo ВПР maths 4 CSV with random bytes inserted into its header; here
+     * schools.csv with one more column): the warning about an unknown column quoted its NUL into import_batch.warnings; H2 stored it, PostgreSQL refused the
+     * write and the valid file was rejected there with the database's own message. The warning now shows «␀».
+     */
+    @Test
+    void aHeaderCellWithNulIsAWarningStoredOnEveryDatabase() throws java.io.IOException {
+        assertThat(service.importFile(Fixtures.write(dir, "demo-schools.csv", FuzzSeeds.demoSchools()), "demo-schools.csv",
+                "t", ImportOptions.STRICT)).isInstanceOf(ImportOutcome.Imported.class);
+        FuzzSeeds.Seed seed = FuzzSeeds.synthetic().stream()
+                .filter(s -> s.fileName().equals("results-vpr-2024-math-4.csv")).findFirst().orElseThrow();
+        byte[] damaged = new Mutation(Mutation.Kind.INSERT_BYTES, 58, 111, 0).apply(seed.bytes());
+        Path file = java.nio.file.Files.write(dir.resolve("vpr.csv"), damaged);
+
+        // the shrunk sample's options: store the valid rows (the inserted bytes make the file read as cp1251)
+        ImportOutcome o = service.importFile(file, "vpr.csv", "test", new ImportOptions(false, null, true));
+
+        assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        assertThat(((ImportOutcome.Imported) o).warnings()).anySatisfy(w -> assertThat(w).contains("\u0000"));
+        assertThat(jdbc.sql("select warnings from import_batch where file_name = 'vpr.csv'").query(String.class)
+                .single()).contains("\u2400").doesNotContain("\u0000");
+    }
 }

@@ -86,18 +86,59 @@ final class FuzzTarget {
 
     /** Runs one input; the returned list names every property it broke (and counts it in {@link FuzzStats}). */
     static synchronized List<String> run(byte[] content, String fileName, ImportOptions options, Base base) {
+        Path file = write(content);
+        try {
+            return check(() -> {
+                FuzzStats.format(detect(file, fileName));
+                return FuzzApp.imports().importFile(file, fileName, "fuzz", options);
+            }, fileName, fileName::equals, isZip(content), base);
+        } finally {
+            delete(file);
+        }
+    }
+
+    /**
+     * A folder of ВПР work descriptions ({@code <класс>/<предмет>/ALL.xlsx}, KS.xlsx, KT.xlsx: {@code files} by relative
+     * path) through {@link ImportService#importCodifiers}; a problem may name the folder or one of its files.
+     */
+    static synchronized List<String> runCodifiers(Map<String, byte[]> files, Base base) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(dir(), "codifiers-");
+            for (var f : files.entrySet()) {
+                Path p = folder.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, f.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = folder.getFileName() + "/";
+        try {
+            return check(() -> {
+                FuzzStats.format(FileFormat.WORK_CODIFIERS.name());
+                return FuzzApp.imports().importCodifiers(folder, 2021, "fuzz");
+            }, name, p -> p.equals(name) || files.keySet().stream().anyMatch(k -> p.endsWith(Path.of(k).getFileName()
+                    .toString())), true, base);
+        } finally {
+            try (var walk = Files.walk(folder)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(FuzzTarget::delete);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static List<String> check(java.util.concurrent.Callable<ImportOutcome> importer, String fileName,
+                                      java.util.function.Predicate<String> named, boolean workbook, Base base) {
         JdbcClient jdbc = FuzzApp.jdbc();
         long t0 = System.nanoTime();
         reset(jdbc, base);
         FuzzStats.RESET_NANOS.addAndGet(System.nanoTime() - t0);
         FuzzStats.TRIED.incrementAndGet();
-        Path file = write(content);
         List<String> broken = new ArrayList<>();
         ImportOutcome outcome;
-        Future<ImportOutcome> future = executor.submit(() -> {
-            FuzzStats.format(detect(file, fileName));
-            return FuzzApp.imports().importFile(file, fileName, "fuzz", options);
-        });
+        Future<ImportOutcome> future = executor.submit(importer);
         long t1 = System.nanoTime();
         try {
             outcome = future.get(LIMIT_SECONDS, TimeUnit.SECONDS);
@@ -115,13 +156,11 @@ final class FuzzTarget {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } finally {
-            delete(file);
         }
         if (outcome instanceof ImportOutcome.Rejected r) {
             FuzzStats.REJECTED.incrementAndGet();
             unchanged(jdbc, fileName, broken);
-            messages(r, fileName, isZip(content), broken);
+            messages(r, fileName, named, workbook, broken);
             long nul = jdbc.sql("select count(*) from import_rejection_problem where message like :p or column_name like :p "
                     + "or sheet like :p").param("p", "%\u0000%").query(Long.class).single();
             if (nul > 0) {
@@ -173,7 +212,8 @@ final class FuzzTarget {
         }
     }
 
-    private static void messages(ImportOutcome.Rejected r, String fileName, boolean workbook, List<String> broken) {
+    private static void messages(ImportOutcome.Rejected r, String fileName, java.util.function.Predicate<String> named,
+                                 boolean workbook, List<String> broken) {
         if (r.problems().isEmpty()) {
             bad(broken, fileName, "отклонён без единой проблемы");
         }
@@ -181,7 +221,7 @@ final class FuzzTarget {
             String d = p.describe();
             if (p.message() == null || p.message().isBlank() || !p.message().matches("(?s)" + CYRILLIC)) {
                 bad(broken, fileName, "сообщение не по-русски: " + d);
-            } else if (!fileName.equals(p.file())) {
+            } else if (p.file() == null || !named.test(p.file())) {
                 bad(broken, fileName, "сообщение не называет файл: " + d);
             } else if (workbook && p.row() > 0 && p.sheet() == null) {
                 bad(broken, fileName, "строка книги без листа: " + d);

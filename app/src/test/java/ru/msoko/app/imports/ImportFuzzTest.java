@@ -2,7 +2,13 @@ package ru.msoko.app.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,6 +20,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.PropagationMode;
+import ru.msoko.app.support.RealData;
 
 /**
  * The fuzzing suite over every importer (issue #6): random bytes, and the valid files of {@link FuzzSeeds} — one or
@@ -57,6 +64,46 @@ class ImportFuzzTest {
     @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED)
     void damagedRealFilesAreStoredWholeOrRejectedWhole(@ForAll("real") Input input) {
         holds(FuzzTarget.run(input.bytes(), input.seed().fileName(), input.options(), FuzzTarget.Base.REAL));
+    }
+
+    /** The ВПР work descriptions of maths 5 (2021, real files by path): one of ALL, KS, KT damaged. */
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    void damagedCodifierFoldersAreStoredWholeOrRejectedWhole(@ForAll("codifierFiles") int damaged,
+                                                             @ForAll("xlsxMutations") List<Mutation> mutations) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<String> names = List.of("ALL.xlsx", "KS.xlsx", "KT.xlsx");
+        for (int i = 0; i < names.size(); i++) {
+            byte[] b = CODIFIERS.get(names.get(i));
+            if (i == damaged) {
+                for (Mutation m : mutations) {
+                    b = m.apply(b);
+                }
+            }
+            files.put("5/Математика/" + names.get(i), b);
+        }
+        holds(FuzzTarget.runCodifiers(files, FuzzTarget.Base.SYNTHETIC));
+    }
+
+    private static final Map<String, byte[]> CODIFIERS = new LinkedHashMap<>();
+
+    @Provide
+    Arbitrary<Integer> codifierFiles() {
+        if (CODIFIERS.isEmpty()) {
+            for (String n : List.of("ALL.xlsx", "KS.xlsx", "KT.xlsx")) {
+                Path p = RealData.require("vpr-altai-krai-fisoko/Описание_работ/5/Математика/" + n);
+                try {
+                    CODIFIERS.put(n, Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Arbitraries.integers().between(0, 2);
+    }
+
+    @Provide
+    Arbitrary<List<Mutation>> xlsxMutations() {
+        return mutation(true).list().ofMinSize(1).ofMaxSize(3);
     }
 
     /**
