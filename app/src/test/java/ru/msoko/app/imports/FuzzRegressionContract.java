@@ -182,4 +182,25 @@ abstract class FuzzRegressionContract {
         assertThat(jdbc.sql("select warnings from import_batch where file_name = 'vpr.csv'").query(String.class)
                 .single()).contains("\u2400").doesNotContain("\u0000");
     }
+
+    /**
+     * Bug 7 (ImportFuzzTest, the codifier folders: a damaged xl/workbook.xml of ALL.xlsx): the message of a book that
+     * does not open quoted the wrapper «com.fasterxml.aalto.WFCException: …»; now only the parser's words.
+     */
+    @Test
+    void aWorkDescriptionThatDoesNotOpenIsExplainedWithoutAJavaClassName() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("описания/5/Математика"));
+        export("xl/workbook.xml", xml -> "=" + xml);
+        java.nio.file.Files.move(dir.resolve(EXPORT), folder.resolve("ALL.xlsx"));
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome o = service.importCodifiers(dir.resolve("описания"), 2021, "test");
+
+        assertThat(o).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(((ImportOutcome.Rejected) o).problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message())
+                .matches("(?s).*[А-Яа-яЁё].*").doesNotContain("Exception").doesNotContain("com.fasterxml"));
+        assertThat(((ImportOutcome.Rejected) o).problems()).anySatisfy(p -> assertThat(p.message())
+                .startsWith("файл не удаётся открыть как книгу Excel (xlsx): Unexpected character '='"));
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
 }

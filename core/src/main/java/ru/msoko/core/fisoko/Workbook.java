@@ -37,7 +37,7 @@ public final class Workbook implements AutoCloseable {
             return new Workbook(fileName, new ReadableWorkbook(path.toFile()));
         } catch (IOException | RuntimeException e) {
             throw new InputException(Problem.ofFile(fileName, "файл не удаётся открыть как книгу Excel (xlsx): "
-                    + e.getMessage()));
+                    + parserWords(e)));
         }
     }
 
@@ -95,14 +95,22 @@ public final class Workbook implements AutoCloseable {
      * the parser's message is kept to its first line (Aalto adds «at [row,col]» of the XML on the next).
      */
     private InputException unreadable(String sheet, long lastRow, Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause(); // the parser's own words, not a wrapper's «com.fasterxml…Exception: …»
-        }
-        String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        String why = parserWords(e);
         return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается"
                 + (lastRow > 0 ? " после строки " + lastRow : "") + ": книга Excel повреждена (" + why
                 + "). Сохраните книгу в Excel заново и загрузите ещё раз"));
+    }
+
+    /**
+     * The first line of the innermost cause's message: the parser's own words, not a wrapper's
+     * «com.fasterxml…WFCException: …» (found by ImportFuzzTest); Aalto adds «at [row,col]» on the next line.
+     */
+    private static String parserWords(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
     }
 
     @Override
