@@ -203,4 +203,26 @@ abstract class FuzzRegressionContract {
                 .startsWith("файл не удаётся открыть как книгу Excel (xlsx): Unexpected character '='"));
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
     }
+
+    /**
+     * Bug 8 (bench/fuzz.sh, shrunk: the real ALL.xlsx of maths 5 with the cell B2 — a КЭС code — replaced by
+     * «=HYPERLINK("http://evil.example","клик")», 40 characters): the code did not fit work_codifier_code.code
+     * (32) and the database's exception escaped importCodifiers; now the folder is rejected and nothing stored.
+     */
+    @Test
+    void aCodeLongerThanItsColumnRejectsTheCodifierFolder() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("описания2/5/Математика"));
+        for (String n : List.of("ALL.xlsx", "KS.xlsx", "KT.xlsx")) {
+            byte[] b = java.nio.file.Files.readAllBytes(ru.msoko.app.support.RealData.require(
+                    "vpr-altai-krai-fisoko/Описание_работ/5/Математика/" + n));
+            java.nio.file.Files.write(folder.resolve(n), n.equals("ALL.xlsx")
+                    ? new Mutation(Mutation.Kind.CELL, 0, 1, 4).apply(b) : b);
+        }
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome o = service.importCodifiers(dir.resolve("описания2"), 2021, "test");
+
+        assertThat(o).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
+    }
 }
