@@ -171,17 +171,13 @@ class ContextImport {
             Answer a = rows.get(i);
             ps.setLong(1, a.context());
             ps.setInt(2, a.position());
-            ps.setString(3, clip(a.question(), 1000));
-            ps.setString(4, clip(a.answer(), 4000));
+            ps.setString(3, ImportLog.clip(a.question(), 1000));
+            ps.setString(4, ImportLog.clip(a.answer(), 4000));
         }
 
         @Override
         public int getBatchSize() {
             return rows.size();
-        }
-
-        private static String clip(String s, int max) {
-            return s.length() <= max ? s : s.substring(0, max);
         }
     }
 }

@@ -61,7 +61,8 @@ class MissingEntities {
             String known = knownMunicipality(read.schools(), code);
             String municipality = known != null ? known : municipalityName(read.schools(), code) == null ? municipalityCode
                     : directory.ensureMunicipality(origin.municipalityCode(), origin.municipalityName()).code();
-            String name = origin == null || origin.name() == null ? code : origin.name();
+            // a blank name cell («\r\n», found by bench/fuzz.sh) would create a school without a name
+            String name = origin == null || origin.name() == null || origin.name().isBlank() ? code : origin.name().strip();
             directory.saveSchool(new School(code, name, municipality, null, null, SchoolContext.unknown(),
                     List.of(SchoolIdentifier.parse(code))), directory.municipalityId(municipality));
         }

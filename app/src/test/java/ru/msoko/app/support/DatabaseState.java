@@ -17,10 +17,12 @@ public final class DatabaseState {
     private static final List<String> TABLES = List.of("municipality", "school", "school_identifier", "subject",
             "subject_alias", "assessment", "import_batch", "result", "app_user", "mark_scale", "mark_scale_band",
             "mark_scale_correction", "exam_school_summary", "journal_mark_distribution", "gia_scale", "gia_scale_band",
-            "gia_scale_point", "gia_scale_rule", "school_context", "school_context_answer", "textbook", "result_summary");
+            "gia_scale_point", "gia_scale_rule", "school_context", "school_context_answer", "textbook", "official_marker",
+            "work_codifier", "work_codifier_task", "work_codifier_code", "result_summary");
     private static final Map<String, String> ORDER = Map.of("subject_alias", "alias_key", "mark_scale_band",
             "scale_id, mark", "gia_scale_band", "scale_id, mark", "gia_scale_point", "scale_id, primary_score",
             "gia_scale_rule", "scale_id, rule_no", "school_context_answer", "context_id, position_no",
+            "work_codifier_task", "codifier_id, position_no", "work_codifier_code", "codifier_id, kind, code",
             "result_summary", "assessment_id, school_id, import_id");
 
     private DatabaseState() {
@@ -47,9 +49,11 @@ public final class DatabaseState {
     public static void clear(JdbcClient jdbc) {
         jdbc.sql("truncate table audit_event").update();
         for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker",
-                "school_context_answer", "school_context", "result", "result_summary", "exam_school_summary", "journal_mark_distribution",
-                "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale", "mark_scale_band",
-                "mark_scale", "mark_scale_correction", "textbook", "import_rejection_problem", "import_rejection", "import_batch", "assessment", "api_token", "app_user", "school_identifier",
+                "school_context_answer", "school_context", "result", "result_summary", "exam_school_summary",
+                "journal_mark_distribution", "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale",
+                "mark_scale_band", "work_codifier_task", "work_codifier_code", "work_codifier", "mark_scale",
+                "mark_scale_correction", "textbook", "import_rejection_problem", "import_rejection", "import_batch",
+                "assessment", "api_token", "app_user", "school_identifier",
                 "school", "municipality")) {
             jdbc.sql("delete from " + table).update();
         }

@@ -131,7 +131,12 @@ public final class CanonicalSchoolsReader {
         private List<SchoolIdentifier> identifiers(String code) {
             List<SchoolIdentifier> ids = new ArrayList<>();
             if (!code.isEmpty()) {
-                ids.add(SchoolIdentifier.parse(code));
+                try {
+                    ids.add(SchoolIdentifier.parse(code));
+                } catch (IllegalArgumentException e) {
+                    // a code with «@» reads as «код@годы» (found by ReadersFuzzTest: «@SUM(A1)» escaped as an exception)
+                    fail("school_code", e.getMessage());
+                }
             }
             for (String part : text("aliases").split("\\|")) {
                 if (part.isBlank()) {

@@ -35,7 +35,22 @@ public final class CsvTable implements AutoCloseable {
         this.separator = separator;
         this.reader = reader;
         this.records = reader.iterator();
-        this.header = records.hasNext() ? cleanHeader(records.next().getFields()) : List.of();
+        this.header = header(fileName, reader, records);
+    }
+
+    /** The first record; a header the parser refuses (a stray quote, found by ImportFuzzTest) is a problem of line 1. */
+    private static List<String> header(String fileName, CsvReader<CsvRecord> reader, Iterator<CsvRecord> records) {
+        try {
+            return records.hasNext() ? cleanHeader(records.next().getFields()) : List.of();
+        } catch (CsvParseException | UncheckedIOException e) {
+            try {
+                reader.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new InputException(new Problem(fileName, null, 1, null,
+                    "строку заголовка не удаётся разобрать как CSV: " + e.getMessage()));
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package ru.msoko.core.fisoko;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -39,7 +37,7 @@ public final class Workbook implements AutoCloseable {
             return new Workbook(fileName, new ReadableWorkbook(path.toFile()));
         } catch (IOException | RuntimeException e) {
             throw new InputException(Problem.ofFile(fileName, "файл не удаётся открыть как книгу Excel (xlsx): "
-                    + e.getMessage()));
+                    + parserWords(e)));
         }
     }
 
@@ -97,11 +95,22 @@ public final class Workbook implements AutoCloseable {
      * the parser's message is kept to its first line (Aalto adds «at [row,col]» of the XML on the next).
      */
     private InputException unreadable(String sheet, long lastRow, Exception e) {
-        Throwable cause = e instanceof ExcelReaderException && e.getCause() != null ? e.getCause() : e;
-        String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        String why = parserWords(e);
         return new InputException(new Problem(fileName, sheet, 0, null, "лист не читается"
                 + (lastRow > 0 ? " после строки " + lastRow : "") + ": книга Excel повреждена (" + why
                 + "). Сохраните книгу в Excel заново и загрузите ещё раз"));
+    }
+
+    /**
+     * The first line of the innermost cause's message: the parser's own words, not a wrapper's
+     * «com.fasterxml…WFCException: …» (found by ImportFuzzTest); Aalto adds «at [row,col]» on the next line.
+     */
+    private static String parserWords(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
     }
 
     @Override
@@ -154,7 +163,10 @@ public final class Workbook implements AutoCloseable {
                     }
                 }
                 return null;
-            } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
+            } catch (Exception e) {
+                // fastexcel parses rows and shared strings lazily: a damaged part surfaces here as its own exception,
+                // as Aalto's XMLStreamException thrown unchecked, or as NumberFormatException /
+                // IndexOutOfBoundsException from a broken cell reference (found by ImportFuzzTest)
                 throw unreadable(name, last, e);
             }
         }

@@ -78,7 +78,10 @@ public final class AnalysisWriter {
     }
 
     private static void writeCsv(Path file, List<String> header, List<List<String>> rows) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        // an OutputStreamWriter writes an unpaired surrogate in a text as «?»; Files.newBufferedWriter refuses it and
+        // the whole run's output failed (found by ExportInjectionFuzzTest)
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(file),
+                StandardCharsets.UTF_8));
              CsvWriter csv = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(w)) {
             w.write('\uFEFF');
             csv.writeRecord(header);
