@@ -162,8 +162,27 @@ public final class SoakBenchmark {
         while (System.nanoTime() < deadline) {
             String[] page = nextPage(login, random);
             s.get(page[0], page[1]);
+            think(random);
         }
     }
+
+    /**
+     * A person reads a page before opening the next: a pause drawn uniformly from 0 to 2 × the mean think time
+     * ({@code -Dsoak.think-ms}, default 2000; 0 = no pause, a stress run). Part of the simulated workload, not
+     * synchronisation.
+     */
+    private static void think(SplittableRandom random) {
+        if (THINK_MS <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(random.nextLong(2 * THINK_MS + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final long THINK_MS = Long.getLong("soak.think-ms", 2000);
 
     /** {name, path}: the pages an analyst opens, in the proportions of a working day. */
     private String[] nextPage(String login, SplittableRandom random) {
@@ -342,8 +361,8 @@ public final class SoakBenchmark {
     }
 
     private int report(int seconds, int users, boolean background, long rowsFound, long runsFound, HeapFloor heap) {
-        System.out.printf(Locale.ROOT, "%n%d users for %d s%s%n", users, seconds,
-                background ? ", with uploads and analysis runs in the background" : ", pages only");
+        System.out.printf(Locale.ROOT, "%n%d users for %d s, think time 0–%d ms between pages%s%n", users, seconds,
+                2 * THINK_MS, background ? ", with uploads and analysis runs in the background" : ", pages only");
         System.out.printf(Locale.ROOT, "%-24s %8s %9s %9s %9s %9s %7s%n", "page", "requests", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "errors");
         long totalErrors = 0;
