@@ -247,6 +247,8 @@ abstract class MalformedInputContract {
         expected.merge("import_batch", 1L, Long::sum);
         expected.merge("assessment", 1L, Long::sum);
         expected.merge("result", 6L, Long::sum);
+        // its aggregates: one row per school (edu220001 and edu220002 in the fixture)
+        expected.merge("result_summary", 2L, Long::sum);
         // the import's audit event
         expected.merge("audit_event", 1L, Long::sum);
         assertThat(rowCounts()).isEqualTo(expected);
