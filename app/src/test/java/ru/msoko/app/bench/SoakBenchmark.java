@@ -116,6 +116,7 @@ public final class SoakBenchmark {
     private int run(int seconds, int users, boolean background, JdbcClient jdbc) throws Exception {
         long soakRowsBefore = soakRows(jdbc);
         long runsBefore = jdbc.sql("select count(*) from analysis_run").query(Long.class).single();
+        long liveAtStart = HeapFloor.liveAfterFullCollection();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(users + 3, r -> {
             Thread t = new Thread(r, "simulated-user");
@@ -138,8 +139,10 @@ public final class SoakBenchmark {
             f.get();
         }
         pool.shutdown();
+        heap.liveAtEnd = HeapFloor.liveAfterFullCollection();
         long soakRowsFound = soakRows(jdbc) - soakRowsBefore;
         long runsFound = jdbc.sql("select count(*) from analysis_run").query(Long.class).single() - runsBefore;
+        heap.liveAtStart = liveAtStart;
         return report(seconds, users, background, soakRowsFound, runsFound, heap);
     }
 
@@ -343,6 +346,21 @@ public final class SoakBenchmark {
      */
     static final class HeapFloor {
         final Map<Integer, Long> floorByMinute = new TreeMap<>();
+        long liveAtStart;
+        long liveAtEnd;
+
+        /**
+         * Heap in use after full collections: the live data. Measured before the users start and after they stop
+         * (the demo data and caches loaded, nothing running), so the two numbers compare like with like.
+         */
+        static long liveAfterFullCollection() {
+            long used = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            }
+            return used;
+        }
 
         void sample(long deadline) {
             long start = System.nanoTime();
@@ -388,6 +406,8 @@ public final class SoakBenchmark {
         StringBuilder floors = new StringBuilder();
         heap.floorByMinute.forEach((m, b) -> floors.append(String.format(Locale.ROOT, " %d:%.0f", m + 1, b / 1048576.0)));
         System.out.println("heap floor per minute, MB:" + floors);
+        System.out.printf(Locale.ROOT, "live heap after full collections: before the users %.0f MB, after them %.0f MB%n",
+                heap.liveAtStart / 1048576.0, heap.liveAtEnd / 1048576.0);
         return totalErrors == 0 && lostRows == 0 && lostRuns == 0 ? 0 : 1;
     }
 
