@@ -12,15 +12,18 @@ import ru.msoko.app.api.ApiList.Column;
 import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.ForbiddenException;
 import ru.msoko.app.web.NotFoundException;
+import ru.msoko.core.privacy.SmallCells;
 
 /** Schools of the caller's territory and a school's results per procedure (the school page's aggregates). */
 @RestController
 class SchoolApiController {
 
     private final SchoolQueries queries;
+    private final SmallCells cells;
 
-    SchoolApiController(SchoolQueries queries) {
+    SchoolApiController(SchoolQueries queries, SmallCells cells) {
         this.queries = queries;
+        this.cells = cells;
     }
 
     static final List<Column<SchoolQueries.Listed>> SCHOOL_COLUMNS = List.of(
@@ -35,14 +38,22 @@ class SchoolApiController {
                 p -> queries.list(scope, q, p.offset(), p.limit()), SCHOOL_COLUMNS, false);
     }
 
-    /** One procedure's aggregates at a school, as the API gives them (marks «2»…«5» spelled out). */
+    /**
+     * One procedure's aggregates at a school, as the API gives them (marks «2»…«5» spelled out). Below the
+     * small-cell bound the means, marks and pass/fail counts are null and {@code suppressed} is true; olympiad
+     * winners and prize-winners stay, as the olympiad's results are published by its rules.
+     */
     record Result(String kind, int year, String subject, int grade, long participants, long absent,
-                  Double meanPrimary, Double meanTest, long mark2, long mark3, long mark4, long mark5, long passed,
-                  long failed, long winners, long prizeWinners) {
-        static Result of(SchoolQueries.ProcedureRow r) {
+                  Double meanPrimary, Double meanTest, Long mark2, Long mark3, Long mark4, Long mark5, Long passed,
+                  Long failed, long winners, long prizeWinners, boolean suppressed) {
+        static Result of(SchoolQueries.ProcedureRow r, SmallCells cells) {
+            if (cells.hides(r.participants())) {
+                return new Result(r.kind(), r.year(), r.subject(), r.grade(), r.participants(), r.absent(), null, null,
+                        null, null, null, null, null, null, r.winners(), r.prizeWinners(), true);
+            }
             return new Result(r.kind(), r.year(), r.subject(), r.grade(), r.participants(), r.absent(), r.meanPrimary(),
                     r.meanTest(), r.marks()[0], r.marks()[1], r.marks()[2], r.marks()[3], r.passed(), r.failed(),
-                    r.winners(), r.prizeWinners());
+                    r.winners(), r.prizeWinners(), false);
         }
     }
 
@@ -53,7 +64,8 @@ class SchoolApiController {
             Column.of("Средний тестовый балл", Result::meanTest), Column.of("«2»", Result::mark2),
             Column.of("«3»", Result::mark3), Column.of("«4»", Result::mark4), Column.of("«5»", Result::mark5),
             Column.of("Сдали", Result::passed), Column.of("Не сдали", Result::failed),
-            Column.of("Победители", Result::winners), Column.of("Призёры", Result::prizeWinners));
+            Column.of("Победители", Result::winners), Column.of("Призёры", Result::prizeWinners),
+            Column.of("Скрыто (малая группа)", r -> r.suppressed() ? "да" : "нет"));
 
     /** Like the school page: 404 for a code the region does not know, 403 for a school outside the territory. */
     @GetMapping("/api/v1/schools/{code}/results")
@@ -63,7 +75,7 @@ class SchoolApiController {
         var school = queries.find(scope, code).orElseThrow(() -> queries.exists(code) || !scope.isRegion()
                 ? new ForbiddenException("Эта школа вне вашей территории.")
                 : new NotFoundException("Школы с кодом «" + code + "» нет в справочнике."));
-        List<Result> rows = queries.procedures(school.id()).stream().map(Result::of).toList();
+        List<Result> rows = queries.procedures(school.id()).stream().map(r -> Result.of(r, cells)).toList();
         return ApiList.answer(request, format).list("результаты-" + code, page, size, rows.size(),
                 p -> rows.subList(Math.min(p.offset(), rows.size()), Math.min(p.offset() + p.limit(), rows.size())),
                 RESULT_COLUMNS, false);
