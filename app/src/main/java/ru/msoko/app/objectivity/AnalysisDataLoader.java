@@ -2,7 +2,10 @@ package ru.msoko.app.objectivity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,7 @@ import ru.msoko.core.domain.TaskScores;
 import ru.msoko.core.domain.OlympiadStatus;
 import ru.msoko.core.objectivity.AnalysisData;
 import ru.msoko.core.objectivity.AnalysisDataBuilder;
+import ru.msoko.core.scales.MarkScale;
 import ru.msoko.core.objectivity.OfficialMarker;
 
 /**
@@ -96,7 +100,28 @@ class AnalysisDataLoader {
                         builder.add(result(a.key(), rs));
                     });
         }
+        scales().forEach(builder::addScale);
         return builder.build();
+    }
+
+    /** The imported official scales for every variant (A.5 takes the mark thresholds from them). */
+    private List<MarkScale> scales() {
+        record BandRow(long scale, ProcedureKind kind, int year, String subject, int grade, MarkScale.Band band) {
+        }
+        List<BandRow> rows = jdbc.sql("""
+                select ms.id, ms.kind, ms.exam_year, sub.name, ms.grade, b.mark, b.score_from, b.score_to
+                from mark_scale ms join subject sub on sub.id = ms.subject_id join mark_scale_band b on b.scale_id = ms.id
+                where ms.variant = '' order by ms.id, b.mark""")
+                .query((rs, n) -> new BandRow(rs.getLong(1), ProcedureKind.valueOf(rs.getString(2)), rs.getInt(3),
+                        rs.getString(4), rs.getInt(5), new MarkScale.Band(rs.getInt(6), rs.getInt(7), rs.getInt(8))))
+                .list();
+        Map<Long, List<BandRow>> byScale = rows.stream()
+                .collect(Collectors.groupingBy(BandRow::scale, LinkedHashMap::new, Collectors.toList()));
+        return byScale.values().stream().map(bands -> {
+            BandRow first = bands.get(0);
+            return new MarkScale(first.kind(), first.year(), first.subject(), first.grade(), "",
+                    bands.stream().map(BandRow::band).toList(), null, null);
+        }).toList();
     }
 
     /** The year whose context applies: the one asked, else the latest with results, else any (the newest context). */

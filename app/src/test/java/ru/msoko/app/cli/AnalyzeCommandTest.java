@@ -104,7 +104,7 @@ class AnalyzeCommandTest {
              var rs = st.executeQuery("select count(*), max(method_version) from analysis_run r join analysis_risk k on k.run_id = r.id")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(lines(out.resolve("db/risk.csv")).size() - 1);
-            assertThat(rs.getString(2)).isEqualTo("2026.11.1");
+            assertThat(rs.getString(2)).isEqualTo(ru.msoko.core.objectivity.ObjectivitySettings.METHOD_VERSION);
         }
         // the run and the report files it wrote, each one audit event of the command line's user
         try (var c = DriverManager.getConnection(url, "sa", ""); var st = c.createStatement();

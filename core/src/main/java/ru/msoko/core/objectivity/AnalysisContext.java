@@ -32,8 +32,9 @@ final class AnalysisContext {
         return data.procedure(key).map(this::summary);
     }
 
+    /** The official scale's thresholds when one is imported, otherwise those the (score, mark) pairs agree on. */
     MarkThresholds thresholds(ProcedureData p) {
-        return thresholds.computeIfAbsent(p.key, k -> MarkThresholds.infer(p));
+        return thresholds.computeIfAbsent(p.key, k -> data.scale(k).orElseGet(() -> MarkThresholds.infer(p)));
     }
 
     /** The school ГИА levels a diagnostic procedure is compared with (shared by A.1 and B.2). */

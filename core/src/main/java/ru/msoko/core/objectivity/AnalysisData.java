@@ -15,10 +15,23 @@ public final class AnalysisData {
 
     private final List<School> schools;
     private final Map<Procedure.Key, ProcedureData> procedures;
+    private final Map<Procedure.Key, MarkThresholds> scales;
 
-    AnalysisData(List<School> schools, Map<Procedure.Key, ProcedureData> procedures) {
+    AnalysisData(List<School> schools, Map<Procedure.Key, ProcedureData> procedures,
+                 Map<Procedure.Key, MarkThresholds> scales) {
         this.schools = List.copyOf(schools);
         this.procedures = Map.copyOf(procedures);
+        this.scales = Map.copyOf(scales);
+    }
+
+    /** The thresholds of the procedure's imported official scale, if one was given. */
+    Optional<MarkThresholds> scale(Procedure.Key key) {
+        return Optional.ofNullable(scales.get(key));
+    }
+
+    /** How many procedures have an imported official scale. */
+    public int scaleCount() {
+        return scales.size();
     }
 
     public List<School> schools() {

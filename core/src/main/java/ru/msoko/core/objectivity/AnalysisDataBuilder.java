@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.scales.MarkScale;
 import ru.msoko.core.domain.Result;
 import ru.msoko.core.domain.School;
 import ru.msoko.core.domain.SchoolContext;
@@ -24,6 +25,7 @@ public final class AnalysisDataBuilder implements CanonicalResultsReader.Sink {
     private final Map<String, Integer> participants = new HashMap<>();
     private final Map<Procedure.Key, Columns> procedures = new LinkedHashMap<>();
     private TaskLayout currentLayout = TaskLayout.EMPTY;
+    private final Map<Procedure.Key, MarkThresholds> scales = new HashMap<>();
 
     /** Registers a school with its type, settlement and context; results may refer to it by its code. */
     public AnalysisDataBuilder addSchool(School school) {
@@ -72,12 +74,26 @@ public final class AnalysisDataBuilder implements CanonicalResultsReader.Sink {
         return schoolIndex.get(code);
     }
 
+    /**
+     * An official mark scale the thresholds of its procedure are taken from (A.5); a scale of one variant
+     * only is not used, as the thresholds would then differ between the works of one procedure.
+     */
+    public AnalysisDataBuilder addScale(MarkScale scale) {
+        if (scale.variant().isEmpty()) {
+            MarkThresholds t = MarkThresholds.of(scale);
+            if (t.known()) {
+                scales.put(scale.key(), t);
+            }
+        }
+        return this;
+    }
+
     public AnalysisData build() {
         Map<Procedure.Key, ProcedureData> built = new LinkedHashMap<>();
         for (Columns c : procedures.values()) {
             built.put(c.key, c.build(schools.size()));
         }
-        return new AnalysisData(schools, built);
+        return new AnalysisData(schools, built, scales);
     }
 
     /** Growable columns of one procedure. */

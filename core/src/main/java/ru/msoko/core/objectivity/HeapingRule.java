@@ -254,7 +254,7 @@ final class HeapingRule implements Rule {
          * several hundred points; the page then draws the bars alone.
          */
         String evidence(int[] h, double[] expected, MarkThresholds t) {
-            String full = Evidence.of("шкала", t.toString(), "на_пороге", x, "в_окне", nw, "доля_региона", pi,
+            String full = Evidence.of("шкала", t.toString(), "шкала_источник", t.source.title, "на_пороге", x, "в_окне", nw, "доля_региона", pi,
                     "гистограмма", h, "ожидаемо", expected);
             return withinColumn(full);
         }

@@ -18,11 +18,13 @@ import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.domain.School;
 import ru.msoko.core.domain.SchoolIdentifier;
+import ru.msoko.core.scales.MarkScaleCsv;
 
 /**
  * Reads a folder of canonical files for an analysis without a database (DESIGN §5 {@code --input}):
  * {@code schools.csv} and every {@code results*.csv}, plus an optional {@code official-markers.csv}
- * ({@code school_code;year;markers}). Nothing is stored, so participant keys are used as they are in
+ * ({@code school_code;year;markers}) and an optional {@code scales.csv} of official ВПР mark scales (the
+ * canonical scale format of the import, docs/formats.md), whose thresholds A.5 then uses. Nothing is stored, so participant keys are used as they are in
  * the files (they are already pseudonymous by the canonical format's definition). Any problem in any
  * file stops the analysis with the full list, as an import would.
  */
@@ -61,6 +63,16 @@ public final class InputFolder {
         }
         if (files.size() == 1) {
             throw new InputException(new Problem(dir.toString(), null, 0, null, "в папке нет файлов results*.csv"));
+        }
+        Path scales = dir.resolve("scales.csv");
+        if (Files.isRegularFile(scales)) {
+            MarkScaleCsv.Summary summary = new MarkScaleCsv(directory::subjectCode, List.of())
+                    .read(scales, "scales.csv", PROBLEM_LIMIT);
+            if (!summary.problems().isEmpty()) {
+                throw new InputException(summary.problems().list());
+            }
+            summary.scales().forEach(builder::addScale);
+            files.add("scales.csv");
         }
         Path markers = dir.resolve("official-markers.csv");
         List<OfficialMarker> official = Files.isRegularFile(markers) ? OfficialMarkersFile.read(markers, directory) : List.of();

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ObjectivitySettings {
 
     /** Changes whenever a rule's computation changes, so that stored runs say which rules made them. */
-    public static final String METHOD_VERSION = "2026.11.1";
+    public static final String METHOD_VERSION = "2026.12.1";
 
     private final EnumMap<Parameter, Double> values;
 

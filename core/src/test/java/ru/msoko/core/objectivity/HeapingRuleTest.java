@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.msoko.core.domain.Procedure;
+import ru.msoko.core.domain.ProcedureKind;
 import ru.msoko.core.domain.SchoolType;
+import ru.msoko.core.scales.MarkScale;
 
 class HeapingRuleTest {
 
@@ -22,6 +24,10 @@ class HeapingRuleTest {
      * threshold.
      */
     private static AnalysisResult analyse() {
+        return Region.analyse(heapedRegion().build());
+    }
+
+    private static Region heapedRegion() {
         Region region = new Region();
         for (int s = 0; s < 30; s++) {
             region.school("S" + s, SchoolType.SOSH);
@@ -36,7 +42,52 @@ class HeapingRuleTest {
             int primary = i < 20 ? 6 + i % 2 : others[i % 5];
             region.result(RU5, "H", "H-" + i, (double) primary, mark(primary), null);
         }
-        return Region.analyse(region.build());
+        return region;
+    }
+
+    private static MarkScale scale(String variant, int three, int four, int five) {
+        return new MarkScale(ProcedureKind.VPR, 2025, "Русский язык", 5, variant, List.of(new MarkScale.Band(2, 0, three - 1),
+                new MarkScale.Band(3, three, four - 1), new MarkScale.Band(4, four, five - 1), new MarkScale.Band(5, five, 20)),
+                "тест", null);
+    }
+
+    private static String evidence(Sign s, String key) {
+        return java.util.Arrays.stream(s.evidence().split("\\|")).filter(p -> p.startsWith(key + "="))
+                .findFirst().orElseThrow().substring(key.length() + 1);
+    }
+
+    @Test
+    void withoutAScaleTheThresholdsAreReadOffTheMarks() {
+        Sign h = Region.signs(analyse(), SignCode.THRESHOLD_HEAPING).get(0);
+        assertThat(evidence(h, "шкала")).isEqualTo("«3» от 6, «4» от 11, «5» от 16");
+        assertThat(evidence(h, "шкала_источник")).isEqualTo("выведена из отметок");
+    }
+
+    @Test
+    void anImportedScaleForEveryVariantGivesTheThresholds() {
+        Region region = heapedRegion();
+        // the official scale puts «3» at 5 points: school H's 20 works at 6–7 now sit one and two points above it;
+        // the thresholds of the evidence are the scale's, not the ones the stored marks agree on (6, 11, 16)
+        region.scale(scale("", 5, 10, 15));
+        List<Sign> signs = Region.signs(Region.analyse(region.build()), SignCode.THRESHOLD_HEAPING);
+        assertThat(signs).isNotEmpty();
+        signs.forEach(s -> {
+            assertThat(evidence(s, "шкала")).isEqualTo("«3» от 5, «4» от 10, «5» от 15");
+            assertThat(evidence(s, "шкала_источник")).isEqualTo("официальная шкала");
+        });
+        assertThat(new AnalysisContext(region.build(), ObjectivitySettings.defaults())
+                .thresholds(region.build().procedure(RU5).orElseThrow()).minimum(3)).isEqualTo(5);
+    }
+
+    @Test
+    void aScaleOfOneVariantIsNotUsedForTheWholeProcedure() {
+        Region region = heapedRegion();
+        region.scale(scale("А", 5, 10, 15));
+        AnalysisData data = region.build();
+        MarkThresholds t = new AnalysisContext(data, ObjectivitySettings.defaults()).thresholds(data.procedure(RU5).orElseThrow());
+        assertThat(t.minimum(3)).isEqualTo(6);
+        assertThat(t.source).isEqualTo(MarkThresholds.Source.DATA);
+        assertThat(data.scaleCount()).isZero();
     }
 
     @Test

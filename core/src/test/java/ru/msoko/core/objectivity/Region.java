@@ -30,6 +30,10 @@ final class Region {
         return this;
     }
 
+    void scale(ru.msoko.core.scales.MarkScale scale) {
+        builder.addScale(scale);
+    }
+
     AnalysisData build() {
         return builder.build();
     }
