@@ -24,7 +24,7 @@ public final class ObjectivityEngine {
     private static final List<Rule> RULES = List.of(new OutlierMeanRule(), new GiaConfirmationRule(),
             new DifficultyProfileRule(), new PersonFitRule(), new JournalRule(), new HeapingRule(), new SimilarityRule(),
             new CohortRule(), new YearJumpRule(), new ContextResidualRule(), new ShapeRule(), new OlympiadRule(),
-            new MedalRule(), new SchoolExamRule(), new RecheckRule());
+            new MedalRule(), new SchoolExamRule(), new RecheckRule(), new ControlledDropRule());
 
     private final ObjectivitySettings settings;
 

@@ -125,6 +125,17 @@ final class ProcedureSummary {
         return (mean[slot] - regionMeanWithout(slot)) / regionSdWithout(slot);
     }
 
+    /** The school's mean in pupil-level standard units of its procedure (A.6, A.8 compare them over years). */
+    double pupilZ(int slot) {
+        return (mean[slot] - studentMean) / studentSd;
+    }
+
+    /** Sampling variance of {@link #pupilZ}. */
+    double pupilZVariance(int slot) {
+        double s = sd[slot] / studentSd;
+        return s * s / n[slot];
+    }
+
     /** Slot of a school index, or −1 when the school has no rows here. */
     int slotOf(int school) {
         int slot = Arrays.binarySearch(data.schools, school);

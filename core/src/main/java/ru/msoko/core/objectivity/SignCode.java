@@ -19,6 +19,7 @@ public enum SignCode {
     MEDAL_NOT_CONFIRMED(MarkerClass.STRONG, "C.2", "отметки претендентов на медаль не подтверждены ЕГЭ"),
     SCHOOL_MARKS_INFLATED(MarkerClass.INTERNAL_ASSESSMENT, "C.1", "годовые отметки выше отметок ОГЭ"),
     RECHECK_DISCREPANCY(MarkerClass.CONFIRMING, "A.8", "перепроверка изменила отметки"),
+    CONTROLLED_DROP(MarkerClass.CONFIRMING, "A.8", "результат упал на ВПР с контролем объективности"),
     OFFICIAL_MARKER(MarkerClass.OFFICIAL, "§2", "ОО в официальном перечне ФИС ОКО");
 
     private final MarkerClass markerClass;

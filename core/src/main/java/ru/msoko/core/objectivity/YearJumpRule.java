@@ -1,9 +1,6 @@
 package ru.msoko.core.objectivity;
 
-import java.util.ArrayList;
 import java.util.List;
-import ru.msoko.core.domain.Procedure;
-import ru.msoko.core.stats.Distributions;
 
 /**
  * A sharp rise against the two previous years, same grade (methods.md A.6): J = Z_t − mean(Z_{t−1}, Z_{t−2}),
@@ -24,11 +21,7 @@ final class YearJumpRule implements PerProcedureRule {
     @Override
     public void apply(AnalysisContext ctx, ProcedureData p, List<Finding> out) {
         ProcedureSummary now = ctx.summary(p);
-        List<ProcedureSummary> past = new ArrayList<>();
-        for (int back = 1; back <= 2; back++) {
-            ctx.summary(new Procedure.Key(p.key.kind(), p.key.year() - back, p.key.subjectCode(), p.key.grade()))
-                    .ifPresent(past::add);
-        }
+        PastYears past = PastYears.before(ctx, p.key);
         if (past.isEmpty()) {
             return;
         }
@@ -39,50 +32,23 @@ final class YearJumpRule implements PerProcedureRule {
                 continue;
             }
             int school = p.schools[slot];
-            double sum = 0;
-            double pupilSum = 0;
-            double pupilVar = 0;
-            int k = 0;
-            StringBuilder history = new StringBuilder();
-            for (ProcedureSummary prev : past) {
-                int ps = prev.slotOf(school);
-                if (ps >= 0 && prev.reliable(ps)) {
-                    double z = prev.z(ps);
-                    sum += z;
-                    pupilSum += pupilZ(prev, ps);
-                    pupilVar += pupilVariance(prev, ps);
-                    k++;
-                    history.append(history.length() == 0 ? "" : ", ").append(prev.data.key.year()).append(": ").append(Ru.num(z, 2));
-                }
-            }
-            if (k == 0) {
+            PastYears.School before = past.of(school, (summary, s) -> true);
+            if (before == null) {
                 continue;
             }
             double zNow = now.z(slot);
-            double jump = zNow - sum / k;
-            double pupilJump = pupilZ(now, slot) - pupilSum / k;
-            double pValue = Distributions.normalUpperTail(pupilJump / Math.sqrt(pupilVariance(now, slot) + pupilVar / (k * k)));
+            double jump = before.change(now, slot);
+            double pValue = before.pValue(now, slot, true);
             if (!(jump >= threshold && pValue < SIGNIFICANCE)) {
                 out.add(Finding.notHolding(school, unit, SignCode.YEAR_JUMP, now.n[slot], jump, threshold, pValue));
                 continue;
             }
             out.add(Finding.holding(school, unit, SignCode.YEAR_JUMP, now.n[slot], jump, threshold, pValue, false,
-                    Evidence.of("Z", zNow, "прошлые", history.toString()),
+                    Evidence.of("Z", zNow, "прошлые", before.history()),
                     "Результат " + p.key.grade() + " класса по предмету «" + p.key.subjectCode() + "» вырос на "
-                            + Ru.num(jump, 2) + " ст. откл. по сравнению со средним за предыдущие годы (Z " + history
+                            + Ru.num(jump, 2) + " ст. откл. по сравнению со средним за предыдущие годы (Z " + before.history()
                             + " → " + Ru.num(zNow, 2) + " в " + p.key.year()
                             + " г.). Если тип ОО и программа не менялись, такой скачок требует объяснения."));
         }
-    }
-
-    /** The school's mean in pupil-level standard units of its procedure. */
-    private static double pupilZ(ProcedureSummary s, int slot) {
-        return (s.mean[slot] - s.studentMean) / s.studentSd;
-    }
-
-    /** Sampling variance of {@link #pupilZ}. */
-    private static double pupilVariance(ProcedureSummary s, int slot) {
-        double sd = s.sd[slot] / s.studentSd;
-        return sd * sd / s.n[slot];
     }
 }

@@ -30,6 +30,13 @@ final class Region {
         return this;
     }
 
+    /** A result with a primary score out of {@code max} points, written with or without an observer in the room. */
+    Region observed(Procedure.Key key, String school, String participant, double primary, double max, boolean observed) {
+        builder.add(new Result(key, school, participant, null, null, null, null, false, null, primary, null, null, null,
+                null, null, new Result.Flags(false, false, false, observed), null, max, null));
+        return this;
+    }
+
     void scale(ru.msoko.core.scales.MarkScale scale) {
         builder.addScale(scale);
     }
