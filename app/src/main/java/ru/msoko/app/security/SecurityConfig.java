@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -43,6 +45,7 @@ class SecurityConfig {
                     }
                     a.anyRequest().hasAuthority(AccessRules.FALLBACK.authority());
                 })
+                .requestCache(c -> c.requestCache(pagesOnlyRequestCache()))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
@@ -54,5 +57,18 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
         return http.build();
+    }
+
+    /**
+     * Remembers, for the return after sign-in, only a page a person opened: a GET that is not an API call, not
+     * an htmx fragment or other script request, not the favicon. Saving an API call would create a session per
+     * refused script call, which nobody ever returns to.
+     */
+    static RequestCache pagesOnlyRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(r -> "GET".equals(r.getMethod()) && !ApiProblem.API.matches(r)
+                && r.getHeader("HX-Request") == null && !"XMLHttpRequest".equals(r.getHeader("X-Requested-With"))
+                && !r.getRequestURI().startsWith(r.getContextPath() + "/favicon"));
+        return cache;
     }
 }

@@ -127,6 +127,21 @@ class ApiTest extends TerritoryWebTest {
     }
 
     @Test
+    void anAnonymousOrTokenCallLeavesNoSessionBehind() throws Exception {
+        // a script's refused call must not make the server keep a session per call (the request cache would save
+        // the request for a login page that an API client never sees)
+        MvcResult anonymous = mvc.perform(get("/api/v1/schools")).andReturn();
+        assertThat(anonymous.getResponse().getStatus()).isEqualTo(401);
+        assertThat(anonymous.getRequest().getSession(false)).isNull();
+        MvcResult scripted = bearer(token(municipality, "скрипт"), get("/api/v1/schools"));
+        assertThat(scripted.getResponse().getStatus()).isEqualTo(200);
+        assertThat(scripted.getRequest().getSession(false)).isNull();
+        MvcResult page = mvc.perform(get("/schools/edu220001")).andReturn();
+        assertThat(page.getRequest().getSession(false)).as("a page still remembers where to return after sign-in")
+                .isNotNull();
+    }
+
+    @Test
     void everyErrorIsAProblem() throws Exception {
         problem(mvc.perform(get("/api/v1/schools")).andReturn(), 401, "unauthorized");
         problem(mvc.perform(get("/api/v1/imports").with(user(school))).andReturn(), 403, "forbidden");
