@@ -149,8 +149,22 @@ public final class ApiList {
         out.append(String.join(";", safe)).append("\r\n");
     }
 
-    private static String text(Object v) {
-        return v == null ? "" : v.toString();
+    /**
+     * A cell as Russian Excel reads it: a fractional number with a decimal comma (with a point and «;» as the
+     * separator Excel takes «2.5» for text or a date), every digit kept; NaN and infinities as empty cells.
+     */
+    static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString().replace('.', ',') : "";
+        }
+        if (v instanceof java.math.BigDecimal b) {
+            return b.stripTrailingZeros().toPlainString().replace('.', ',');
+        }
+        return v.toString();
     }
 
     static <T> byte[] xlsx(String name, List<T> rows, List<Column<T>> columns) {

@@ -34,8 +34,8 @@ class SmallCellsWebTest extends TerritoryWebTest {
         String[] lines = page("/api/v1/schools/edu220001/results?format=csv").strip().split("\r?\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).contains("«2»", "Скрыто (малая группа)");
-        // «2»…«5» = 0, 1, 1, 1 and «нет» in the last column
-        assertThat(lines[1]).contains(";0;1;1;1;").endsWith("нет");
+        // «2»…«5» = 0, 1, 1, 1 and «нет» in the last column; the mean 7/3 with a decimal comma for Russian Excel
+        assertThat(lines[1]).contains(";0;1;1;1;", ";2,3333333333333335;").endsWith("нет");
     }
 
     private String page(String url) throws Exception {

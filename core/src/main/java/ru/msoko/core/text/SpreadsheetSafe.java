@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
  * prefixed with a single quote, so that a spreadsheet shows it as text instead of running it. Genuine numbers
  * are left alone: in an xlsx they are written as numeric cells and never pass through here; in a CSV every
  * field is text, so {@link #csvField} keeps a field that reads as a plain decimal number ({@code -0.25},
- * {@code -3}, {@code 1e-5}) — a spreadsheet turns it into a number, not into a formula.
+ * {@code -3}, {@code 1e-5}, {@code -2,5}) — a spreadsheet turns it into a number, not into a formula.
  */
 public final class SpreadsheetSafe {
 
-    /** A plain decimal number as the product writes it: optional minus, digits, point, exponent. */
-    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    /**
+     * A plain decimal number as the product writes it: optional minus, digits, a decimal point or (in the
+     * exports for Russian Excel) a decimal comma, exponent.
+     */
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?");
 
     private SpreadsheetSafe() {
     }

@@ -32,11 +32,13 @@ class SpreadsheetSafeTest {
         assertThat(SpreadsheetSafe.csvField("-3")).isEqualTo("-3");
         assertThat(SpreadsheetSafe.csvField("-1.5e-7")).isEqualTo("-1.5e-7");
         assertThat(SpreadsheetSafe.csvField("0.5")).isEqualTo("0.5");
+        assertThat(SpreadsheetSafe.csvField("-2,5")).isEqualTo("-2,5");
         // not a plain number: an expression, a leading plus, a list of numbers
         assertThat(SpreadsheetSafe.csvField("-1+2")).isEqualTo("'-1+2");
         assertThat(SpreadsheetSafe.csvField("+1")).isEqualTo("'+1");
         assertThat(SpreadsheetSafe.csvField("-0.1 2 3")).isEqualTo("'-0.1 2 3");
         assertThat(SpreadsheetSafe.csvField("-")).isEqualTo("'-");
+        assertThat(SpreadsheetSafe.csvField("-1,2;3")).isEqualTo("'-1,2;3");
         assertThat(SpreadsheetSafe.csvField("@SUM(1)")).isEqualTo("'@SUM(1)");
     }
 }
