@@ -38,6 +38,15 @@ public class RussianFormat {
         return grouped("#,##0.0").format(100.0 * part / whole) + "\u00A0%";
     }
 
+    /** A change or a difference with its sign: «+1,5», «−0,3» (a true minus sign), «0,0». */
+    public String signed(Double d) {
+        if (d == null) {
+            return "—";
+        }
+        String v = grouped("#,##0.0").format(Math.abs(d));
+        return v.equals("0,0") ? v : (d > 0 ? "+" : "−") + v;
+    }
+
     /** Share as a number 0–100 for bar widths. */
     public long share(long part, long whole) {
         return whole == 0 ? 0 : Math.round(100.0 * part / whole);

@@ -215,6 +215,20 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                         hiddenAbsent(p, r, t);
                     }
                 }));
+        // the observers and re-checks section of the school page: the same scoping as the page
+        e.put("GET /schools/{code}/control", new Endpoint(Set.of(VIEW), false, List.of(S1.code, S2.code, S3.code, MISSING),
+                (p, t) -> get("/schools/" + t + "/control"), (p, t, r) -> {
+                    School s = school(t);
+                    if (s != null && p.sees().contains(s)) {
+                        ok(r);
+                        hiddenAbsent(p, r, "");
+                    } else if (s == null && p.level() == Territory.REGION) {
+                        status(r, 404);
+                    } else {
+                        status(r, 403);
+                        hiddenAbsent(p, r, t);
+                    }
+                }));
         Check signs = (p, t, r) -> {
             ok(r);
             School s = school(t);
@@ -486,13 +500,13 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 67 (endpoint, target) pairs over 36 endpoints: counted from the expectations above
-        // (16 endpoints with 33 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
+        // 11 principals × 71 (endpoint, target) pairs over 37 endpoints: counted from the expectations above
+        // (17 endpoints with 37 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
         // page and its two exports once each; the sign page with 5 targets; the token page, its creation once and
         // its revocation × own, M02's; the API: schools once, results × 4, the import log, upload, rollback × 2,
         // runs and a new run once each)
-        assertThat(expected).hasSize(36);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 67);
+        assertThat(expected).hasSize(37);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 71);
     }
 
     /**
