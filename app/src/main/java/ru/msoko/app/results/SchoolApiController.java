@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.msoko.app.api.ApiList;
 import ru.msoko.app.api.ApiList.Column;
 import ru.msoko.app.security.Scope;
-import ru.msoko.app.web.ForbiddenException;
-import ru.msoko.app.web.NotFoundException;
 import ru.msoko.core.privacy.SmallCells;
 
 /** Schools of the caller's territory and a school's results per procedure (the school page's aggregates). */
@@ -20,10 +18,12 @@ class SchoolApiController {
 
     private final SchoolQueries queries;
     private final SmallCells cells;
+    private final SchoolLookup lookup;
 
-    SchoolApiController(SchoolQueries queries, SmallCells cells) {
+    SchoolApiController(SchoolQueries queries, SmallCells cells, SchoolLookup lookup) {
         this.queries = queries;
         this.cells = cells;
+        this.lookup = lookup;
     }
 
     static final List<Column<SchoolQueries.Listed>> SCHOOL_COLUMNS = List.of(
@@ -72,9 +72,7 @@ class SchoolApiController {
     ResponseEntity<?> results(@PathVariable String code, @RequestParam(required = false) Integer page,
                               @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
                               Scope scope, HttpServletRequest request) {
-        var school = queries.find(scope, code).orElseThrow(() -> queries.exists(code) || !scope.isRegion()
-                ? new ForbiddenException("Эта школа вне вашей территории.")
-                : new NotFoundException("Школы с кодом «" + code + "» нет в справочнике."));
+        var school = lookup.require(scope, code);
         List<Result> rows = queries.procedures(school.id()).stream().map(r -> Result.of(r, cells)).toList();
         return ApiList.answer(request, format).list("результаты-" + code, page, size, rows.size(),
                 p -> rows.subList(Math.min(p.offset(), rows.size()), Math.min(p.offset() + p.limit(), rows.size())),
