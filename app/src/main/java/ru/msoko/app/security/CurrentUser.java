@@ -1,7 +1,9 @@
 package ru.msoko.app.security;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is signed in on this thread, for code that is not a controller (the audit log records it). */
@@ -20,5 +22,21 @@ public final class CurrentUser {
     public static Optional<String> name() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? Optional.empty() : Optional.ofNullable(auth.getName());
+    }
+
+    /**
+     * Runs {@code work} on this thread as {@code auth} and clears the context afterwards: a background job acts for
+     * the user who started it (the audit log records that user, with their role and territory), passed explicitly
+     * rather than inherited from whatever thread the pool reuses.
+     */
+    public static <T> T runAs(Authentication auth, Callable<T> work) throws Exception {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }
