@@ -103,9 +103,9 @@ class JobsTest extends TerritoryWebTest {
     @Test
     void aRejectedUploadFailsWithTheImportsMessageChangesNothingAndLeavesNoTempFile() throws Exception {
         var before = DatabaseState.fingerprint(jdbc);
-        // the first row's mark 5 becomes 9: one problem, in one row
-        MockMultipartFile bad = new MockMultipartFile("files", "bad.csv", "text/csv",
-                Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;9;5").getBytes(StandardCharsets.UTF_8));
+        // the fixture moved to 2024 (new results) with the first row's mark 5 made 9: one problem, in one row
+        MockMultipartFile bad = new MockMultipartFile("files", "bad.csv", "text/csv", Fixtures.RESULTS.replace("2025", "2024")
+                .replace(";1;2;1;5;5", ";1;2;1;9;5").getBytes(StandardCharsets.UTF_8));
         MvcResult posted = mvc.perform(multipart("/imports").file(bad).with(user(municipality)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
         long job = awaitJob(posted);
@@ -197,8 +197,8 @@ class JobsTest extends TerritoryWebTest {
 
     @Test
     void theApiStaysSynchronousUnlessAskedAndThenAnswers202WithTheJob() throws Exception {
-        mvc.perform(post("/api/v1/analysis-runs").with(user(region))).andExpect(status().isCreated());
-        MvcResult accepted = mvc.perform(post("/api/v1/analysis-runs").param("async", "true").with(user(region)))
+        mvc.perform(post("/api/v1/analysis-runs").with(user(region)).with(csrf())).andExpect(status().isCreated());
+        MvcResult accepted = mvc.perform(post("/api/v1/analysis-runs").param("async", "true").with(user(region)).with(csrf()))
                 .andExpect(status().isAccepted()).andReturn();
         String location = accepted.getResponse().getHeader("Location");
         assertThat(location).matches("/api/v1/jobs/\\d+");
@@ -209,7 +209,7 @@ class JobsTest extends TerritoryWebTest {
         MockMultipartFile file = new MockMultipartFile("file", "r.csv", "text/csv",
                 Fixtures.RESULTS.replace("2025", "2024").getBytes(StandardCharsets.UTF_8));
         MvcResult upload = mvc.perform(multipart("/api/v1/imports").file(file).param("async", "true")
-                .with(user(municipality))).andExpect(status().isAccepted()).andReturn();
+                .with(user(municipality)).with(csrf())).andExpect(status().isAccepted()).andReturn();
         String job = upload.getResponse().getHeader("Location");
         jobs.await(Long.parseLong(job.substring(job.lastIndexOf('/') + 1)), JobWait.LIMIT);
         assertThat(mvc.perform(get(job).with(user(municipality))).andReturn().getResponse()

@@ -27,6 +27,13 @@ public final class RecordingProgress implements Progress {
         reports.add(new Report(phase, units, total));
     }
 
+    @Override
+    public synchronized void step(String name, long done, long total) {
+        this.phase = name;
+        this.total = total;
+        reports.add(new Report(name, done, total));
+    }
+
     public List<Report> reports() {
         return List.copyOf(reports);
     }
