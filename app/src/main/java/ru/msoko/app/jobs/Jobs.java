@@ -133,8 +133,9 @@ public class Jobs implements InitializingBean, DisposableBean {
      * @return false when the queue is full: the job is then failed with the reason
      */
     public boolean start(long id, Authentication who, Work work, Runnable release) {
+        Authentication acting = CurrentUser.forBackground(who);
         try {
-            executor.execute(() -> run(id, who, work, release));
+            executor.execute(() -> run(id, acting, work, release));
             return true;
         } catch (TaskRejectedException e) {
             end(id, JobState.FAILED, null, null, "очередь фоновых задач заполнена (выполняются "
