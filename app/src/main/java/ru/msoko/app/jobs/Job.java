@@ -35,6 +35,16 @@ public record Job(long id, JobKind kind, String title, String owner, JobState st
         return createdAt == null ? "" : createdAt.atZoneSameInstant(ZoneId.systemDefault()).format(DATE_TIME);
     }
 
+    /** How it ended, for the heading of the outcome: «Выполнено за 12 с», «Не выполнено». */
+    public String verdict() {
+        String head = state == JobState.DONE ? "Выполнено" : "Не выполнено";
+        if (startedAt == null || finishedAt == null) {
+            return head;
+        }
+        return Duration.between(startedAt, finishedAt).toSeconds() < 1 ? head + " менее чем за секунду"
+                : head + " за " + duration();
+    }
+
     /** How long it ran, «12 с» or «3 мин 5 с»; empty before it starts. */
     public String duration() {
         if (startedAt == null) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +22,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import ru.msoko.app.imports.ImportOptions;
 import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.jobs.JobKind;
+import ru.msoko.app.jobs.Jobs;
+import ru.msoko.app.security.MsokoUser;
 import ru.msoko.app.security.Role;
 import ru.msoko.app.security.UserRepository;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.JobWait;
 
 /**
  * End-to-end walks in a real headless Chromium (issue #7) against the app on a random port (H2): the fixture
@@ -67,6 +76,8 @@ class BrowserWalkTest {
     UserRepository users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    Jobs jobs;
 
     Browser browser;
     Path dir;
@@ -158,33 +169,88 @@ class BrowserWalkTest {
         browser.screenshot("login-error");
     }
 
+    /**
+     * The upload is a background job: the form leads to the job's page. Both workers are held busy by two jobs of
+     * the test (released by a latch) so that the page is seen while the upload waits, with its progress bar; then
+     * the page, polled by htmx every second, turns into the outcome by itself.
+     */
     @Test
-    void aMunicipalityUploadsAResultsFileAndSeesItInTheLog() throws Exception {
+    void aMunicipalityUploadsAResultsFileSeesItsProgressThenItsOutcomeAndTheLog() throws Exception {
         // a ВПР Russian file for edu220002, 2 rows: a new procedure/subject, so nothing of it was imported before
         Path file = Fixtures.write(dir, "e2e-russian.csv", """
                 procedure;year;subject;grade;school_code;participant;mark
                 ВПР;2025;Русский язык;5;edu220002;60001;4
                 ВПР;2025;Русский язык;5;edu220002;60002;3
                 """);
-        browser.login("municipality", PASSWORD).click(By.linkText("Загрузка данных"));
-        assertThat(browser.path()).isEqualTo("/imports");
-        browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
-        browser.click(By.cssSelector("form.upload button[type=submit]"));
-        assertThat(browser.text()).contains("e2e-russian.csv");
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> holders = holdTheWorkers(release);
+        try {
+            browser.login("municipality", PASSWORD).click(By.linkText("Загрузка данных"));
+            assertThat(browser.path()).isEqualTo("/imports");
+            browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
+            browser.click(By.cssSelector("form.upload button[type=submit]"));
+            assertThat(browser.path()).matches("/jobs/\\d+");
+            assertThat(browser.text()).contains("Загрузка файлов: задача №", "e2e-russian.csv", "В очереди");
+            assertThat(browser.find(By.id("job-bar")).getTagName()).isEqualTo("progress");
+            assertThat(browser.find(By.cssSelector("label[for=job-bar]")).getText()).startsWith("В очереди");
+            browser.screenshot("job-progress");
+        } finally {
+            release.countDown();
+        }
+        for (long h : holders) {
+            jobs.await(h, JobWait.LIMIT);
+        }
+        long job = Long.parseLong(browser.path().substring("/jobs/".length()));
+        jobs.await(job, JobWait.LIMIT);
+        // the next poll brings the outcome (the same block the import page showed) and stops the polling
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.text().contains("e2e-russian.csv: загружено как"));
+        assertThat(browser.text()).contains("Выполнено", "Журнал загрузок");
+        assertThat(browser.source()).doesNotContain("hx-trigger");
+        browser.noSevereErrors().screenshot("job-done");
         assertThat(jdbc.sql("select count(*) from import_batch where file_name = 'e2e-russian.csv' and imported_by = 'municipality'")
                 .query(Long.class).single()).isEqualTo(1);
+        // the user can come back to it from the menu
+        browser.click(By.linkText("Фоновые задачи"));
+        assertThat(browser.path()).isEqualTo("/jobs");
+        assertThat(browser.text()).contains("e2e-russian.csv", "выполнено");
+        browser.screenshot("jobs");
         browser.open("/imports");
         assertThat(browser.text()).contains("e2e-russian.csv");
         browser.screenshot("imports");
     }
 
+    /** Two jobs of the region that keep both workers (msoko.jobs.threads=2) busy until {@code release}. */
+    private List<Long> holdTheWorkers(CountDownLatch release) throws InterruptedException {
+        MsokoUser region = users.find("region").orElseThrow();
+        var auth = new UsernamePasswordAuthenticationToken(region, null, region.getAuthorities());
+        CountDownLatch busy = new CountDownLatch(2);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long id = jobs.create(JobKind.ANALYSIS, "занять исполнителя " + i, auth);
+            jobs.start(id, auth, p -> {
+                busy.countDown();
+                assertThat(release.await(2, TimeUnit.MINUTES)).isTrue();
+                return Jobs.Result.done("готово", "/risk", null);
+            }, () -> { });
+            ids.add(id);
+        }
+        assertThat(busy.await(1, TimeUnit.MINUTES)).as("both workers busy").isTrue();
+        return ids;
+    }
+
     @Test
-    void aRegionAnalystStartsTheAnalysis() {
+    void aRegionAnalystStartsTheAnalysisAndFollowsItToTheRiskZones() throws Exception {
         long before = id("select count(*) from analysis_run");
         browser.login("region-analyst", PASSWORD).click(By.linkText("Зоны риска"));
         browser.click(By.xpath("//button[contains(., 'Запустить анализ')]"));
+        assertThat(browser.path()).matches("/jobs/\\d+");
+        jobs.await(Long.parseLong(browser.path().substring("/jobs/".length())), JobWait.LIMIT);
         long run = id("select max(id) from analysis_run");
         assertThat(id("select count(*) from analysis_run")).isEqualTo(before + 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> browser.text().contains("Открыть зоны риска"));
+        assertThat(browser.text()).contains("расчёт № " + run + " выполнен");
+        browser.click(By.linkText("Открыть зоны риска"));
         assertThat(browser.path()).startsWith("/risk");
         assertThat(browser.text()).contains("Расчёт № " + run);
     }

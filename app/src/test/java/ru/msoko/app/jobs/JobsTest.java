@@ -121,7 +121,7 @@ class JobsTest extends TerritoryWebTest {
         // the page shows the failure and the file's problem with its row, as the import page did
         String page = mvc.perform(get("/jobs/" + job).with(user(municipality))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("не выполнено", "bad.csv: не загружен, ошибок: 1", "строка 2")
+        assertThat(page).contains("Не выполнено", "bad.csv: не загружен, ошибок: 1", "строка 2")
                 .doesNotContain("hx-trigger");
     }
 
@@ -136,7 +136,7 @@ class JobsTest extends TerritoryWebTest {
         assertThat(id("select count(*) from result")).isEqualTo(12);
         String page = mvc.perform(get("/jobs/" + job).with(user(municipality))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("выполнено", "r.csv: загружено", "Журнал загрузок");
+        assertThat(page).contains("Выполнено", "r.csv: загружено", "Журнал загрузок");
         String list = mvc.perform(get("/jobs").with(user(municipality))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("/jobs/" + job, "r.csv", "выполнено");
