@@ -39,7 +39,7 @@ class ImportJobs {
             for (int i = 0; i < files.size(); i++) {
                 received.add(UploadedFile.receive(files.get(i), names.get(i), tempPrefix(id)));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             jobs.fail(id, "файлы не удалось принять: " + e.getMessage() + " — ничего не загружено", release);
             return new Submitted(id, false);
         }
