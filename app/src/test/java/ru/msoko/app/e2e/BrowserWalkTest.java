@@ -189,7 +189,7 @@ class BrowserWalkTest {
             assertThat(browser.path()).isEqualTo("/imports");
             browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
             browser.click(By.cssSelector("form.upload button[type=submit]"));
-            assertThat(browser.path()).matches("/jobs/\\d+");
+            onJobPage();
             assertThat(browser.text()).contains("Загрузка файлов: задача №", "e2e-russian.csv", "В очереди");
             assertThat(browser.find(By.id("job-bar")).getTagName()).isEqualTo("progress");
             assertThat(browser.find(By.cssSelector("label[for=job-bar]")).getText()).startsWith("В очереди");
@@ -220,6 +220,16 @@ class BrowserWalkTest {
         browser.screenshot("imports");
     }
 
+    /**
+     * The form's answer has led to the job's page: the click may return before the browser has followed the
+     * redirect of a multipart POST, so this waits (bounded) for the address.
+     */
+    private void onJobPage() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.path().matches("/jobs/\\d+") && !browser.all(By.id("job-status")).isEmpty());
+        browser.noSevereErrors();
+    }
+
     /** Two jobs of the region that keep both workers (msoko.jobs.threads=2) busy until {@code release}. */
     private List<Long> holdTheWorkers(CountDownLatch release) throws InterruptedException {
         MsokoUser region = users.find("region").orElseThrow();
@@ -244,7 +254,7 @@ class BrowserWalkTest {
         long before = id("select count(*) from analysis_run");
         browser.login("region-analyst", PASSWORD).click(By.linkText("Зоны риска"));
         browser.click(By.xpath("//button[contains(., 'Запустить анализ')]"));
-        assertThat(browser.path()).matches("/jobs/\\d+");
+        onJobPage();
         jobs.await(Long.parseLong(browser.path().substring("/jobs/".length())), JobWait.LIMIT);
         long run = id("select max(id) from analysis_run");
         assertThat(id("select count(*) from analysis_run")).isEqualTo(before + 1);
@@ -263,7 +273,9 @@ class BrowserWalkTest {
         browser.screenshot("risk");
         browser.click(By.partialLinkText("Гимназия № 2"));
         assertThat(browser.path()).isEqualTo("/schools/edu220002");
-        // the zone strip of the school's years and the sign in its table
+        // the zone strip of the school's years and the sign in its table (an htmx fragment loaded after the page)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.text().contains("Зона риска ОО по годам"));
         assertThat(browser.text()).contains("Зона риска ОО по годам", "красная", RED_SIGN);
         browser.screenshot("school");
         browser.open("/schools/edu220002/signs/" + sign);
