@@ -185,7 +185,15 @@ class BrowserWalkTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Long> holders = holdTheWorkers(release);
         try {
-            browser.login("municipality", PASSWORD).click(By.linkText("Загрузка данных"));
+            // a running job with a known total: the bar stands at 1 234 of 5 000 rows (24 %)
+            browser.login("municipality", PASSWORD).open("/jobs/" + holders.get(0));
+            assertThat(browser.find(By.cssSelector("label[for=job-bar]")).getText())
+                    .isEqualTo("Выполняется: проверка строк и запись в базу");
+            assertThat(browser.find(By.id("job-bar")).getAttribute("value")).isEqualTo("1234");
+            assertThat(browser.find(By.id("job-bar")).getAttribute("max")).isEqualTo("5000");
+            assertThat(browser.text()).contains("24%");
+            browser.screenshot("job-running");
+            browser.click(By.linkText("Загрузка данных"));
             assertThat(browser.path()).isEqualTo("/imports");
             browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
             browser.click(By.cssSelector("form.upload button[type=submit]"));
@@ -230,18 +238,22 @@ class BrowserWalkTest {
         browser.noSevereErrors();
     }
 
-    /** Two jobs of the region that keep both workers (msoko.jobs.threads=2) busy until {@code release}. */
+    /**
+     * Two uploads of the municipality that keep both workers (msoko.jobs.threads=2) busy until {@code release},
+     * each standing at 1 234 of 5 000 rows.
+     */
     private List<Long> holdTheWorkers(CountDownLatch release) throws InterruptedException {
-        MsokoUser region = users.find("region").orElseThrow();
-        var auth = new UsernamePasswordAuthenticationToken(region, null, region.getAuthorities());
+        MsokoUser municipality = users.find("municipality").orElseThrow();
+        var auth = new UsernamePasswordAuthenticationToken(municipality, null, municipality.getAuthorities());
         CountDownLatch busy = new CountDownLatch(2);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            long id = jobs.create(JobKind.ANALYSIS, "занять исполнителя " + i, auth);
+            long id = jobs.create(JobKind.IMPORT, "held-" + i + ".csv", auth);
             jobs.start(id, auth, p -> {
+                p.step("проверка строк и запись в базу", 1234, 5000);
                 busy.countDown();
                 assertThat(release.await(2, TimeUnit.MINUTES)).isTrue();
-                return Jobs.Result.done("готово", "/risk", null);
+                return Jobs.Result.done("готово", "/imports", null);
             }, () -> { });
             ids.add(id);
         }
