@@ -78,10 +78,13 @@ public class Auditor {
         return CurrentUser.signedIn().filter(u -> u.getUsername().equals(user)).orElse(null);
     }
 
-    /** The address of the current web request; {@code null} outside one (the command line). */
+    /**
+     * The address of the current web request; for a background job the address of the request that started it;
+     * {@code null} otherwise (the command line).
+     */
     static String clientAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-                ? address(a.getRequest()) : null;
+                ? address(a.getRequest()) : CurrentUser.clientAddress().orElse(null);
     }
 
     static String address(HttpServletRequest request) {

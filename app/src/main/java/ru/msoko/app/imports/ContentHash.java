@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import ru.msoko.core.progress.Progress;
 
 /** SHA-256 of a file's bytes: the same content is recognised whatever the file is called. */
 final class ContentHash {
@@ -38,12 +39,20 @@ final class ContentHash {
     }
 
     static String of(Path file) throws IOException {
+        return of(file, Progress.NONE);
+    }
+
+    /** Reports the bytes read so far to {@code progress} (the first pass over an upload: «чтение файла»). */
+    static String of(Path file, Progress progress) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             int n;
+            long read = 0;
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);
+                read += n;
+                progress.done(read);
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import ru.msoko.app.api.ApiList;
 import ru.msoko.app.api.ApiList.Column;
+import ru.msoko.app.jobs.JobAnswers;
 import ru.msoko.app.security.ApiProblem;
 import ru.msoko.app.security.Scope;
 
@@ -25,8 +26,10 @@ class ImportApiController {
     private final ImportService service;
     private final ImportLog log;
     private final ImportRollback rollback;
+    private final ImportJobs importJobs;
 
-    ImportApiController(ImportService service, ImportLog log, ImportRollback rollback) {
+    ImportApiController(ImportService service, ImportLog log, ImportRollback rollback, ImportJobs importJobs) {
+        this.importJobs = importJobs;
         this.service = service;
         this.log = log;
         this.rollback = rollback;
@@ -49,11 +52,21 @@ class ImportApiController {
     record Uploaded(String result, String fileName, long batchId, String summary) {
     }
 
-    /** One file (multipart field {@code file}): 201 stored, 200 already stored, 422 problem when rejected. */
+    /**
+     * One file (multipart field {@code file}): 201 stored, 200 already stored, 422 problem when rejected. With
+     * {@code async=true} the import becomes a background job: 202 with its address in Location (see
+     * {@code /api/v1/jobs/{id}}), or 503 when the queue of jobs is full.
+     */
     @PostMapping(value = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> upload(@RequestParam("file") MultipartFile file,
                              @RequestParam(name = "skipInvalidRows", defaultValue = "false") boolean skipInvalidRows,
+                             @RequestParam(name = "async", defaultValue = "false") boolean async,
                              Authentication auth, HttpServletRequest request) throws IOException {
+        if (async) {
+            ImportJobs.Submitted job = importJobs.submit(List.of(file), new ImportOptions(false, null, skipInvalidRows),
+                    auth);
+            return JobAnswers.accepted(job.id(), job.started(), request);
+        }
         ImportOutcome outcome = ImportController.importOne(service, file, auth.getName(),
                 new ImportOptions(false, null, skipInvalidRows));
         if (outcome instanceof ImportOutcome.Imported i) {

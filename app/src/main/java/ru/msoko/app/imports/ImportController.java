@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -31,13 +30,13 @@ class ImportController {
 
     private static final int SHOWN = 50;
 
-    private final ImportService service;
     private final ImportLog log;
     private final ImportRollback rollback;
     private final ImportRejections rejections;
+    private final ImportJobs importJobs;
 
-    ImportController(ImportService service, ImportLog log, ImportRollback rollback, ImportRejections rejections) {
-        this.service = service;
+    ImportController(ImportLog log, ImportRollback rollback, ImportRejections rejections, ImportJobs importJobs) {
+        this.importJobs = importJobs;
         this.log = log;
         this.rollback = rollback;
         this.rejections = rejections;
@@ -81,18 +80,15 @@ class ImportController {
                 .body(body.toByteArray());
     }
 
+    /**
+     * Receives the files and leaves their import to a background job: the answer is the job's page, which shows the
+     * progress and then the same outcome this page showed (see {@link ImportJobs}).
+     */
     @PostMapping("/imports")
     String upload(@RequestParam("files") List<MultipartFile> files,
                   @RequestParam(name = "skipInvalidRows", defaultValue = "false") boolean skipInvalidRows,
-                  Authentication auth, Scope scope, Model model) throws IOException {
-        List<ImportOutcome> outcomes = new ArrayList<>();
-        ImportOptions options = new ImportOptions(false, null, skipInvalidRows);
-        for (MultipartFile f : files) {
-            outcomes.add(importOne(service, f, auth.getName(), options));
-        }
-        model.addAttribute("outcomes", outcomes);
-        addLog(scope, model);
-        return "imports";
+                  Authentication auth) {
+        return "redirect:/jobs/" + importJobs.submit(files, new ImportOptions(false, null, skipInvalidRows), auth).id();
     }
 
     /** Stores an uploaded file through a temp file whose name the server chooses (the page and the API). */

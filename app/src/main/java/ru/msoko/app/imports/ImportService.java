@@ -71,12 +71,18 @@ public class ImportService {
         return ImportAudit.recorded(auditor, user, importUnaudited(file, fileName, user, options));
     }
 
+    /** Phases reported to {@link ImportOptions#progress()}: the bytes of the file, then its rows, then the totals. */
+    public static final String READING = "чтение файла";
+    public static final String ROWS = "проверка строк и запись в базу";
+    public static final String TOTALS = "итоги по школам";
+
     private ImportOutcome importUnaudited(Path file, String fileName, String user, ImportOptions options) {
         String hash = null;
         FileFormat format = null;
         ImportOutcome outcome;
         try {
-            hash = ContentHash.of(file);
+            options.progress().phase(READING, java.nio.file.Files.size(file));
+            hash = ContentHash.of(file, options.progress());
             var previous = log.findByHash(hash);
             if (previous.isPresent()) {
                 var p = previous.get();
@@ -168,6 +174,7 @@ public class ImportService {
                     + "Известные форматы: " + FileFormat.known() + ". Формат определяется по листам и заголовкам, "
                     + "а не по имени файла; описание форматов — в руководстве пользователя")));
         }
+        options.progress().phase(ROWS, ru.msoko.core.progress.Progress.UNKNOWN);
         return tx.execute(status -> {
             ImportOutcome outcome = switch (format) {
                 case RESULTS_CSV, FISOKO_FORM, FISOKO_EXPORT_2021, FISOKO_EXPORT_2020, RCOI_GIA, OLYMPIAD_PROTOCOL,
@@ -190,6 +197,7 @@ public class ImportService {
             if (outcome instanceof ImportOutcome.Imported imported) {
                 log.explain(imported.batchId(), format.explanation());
                 territory.check(imported.batchId(), format, fileName, user);
+                options.progress().phase(TOTALS, ru.msoko.core.progress.Progress.UNKNOWN);
                 aggregates.afterImport(imported.batchId(), format);
             }
             return outcome;

@@ -94,7 +94,7 @@ class ResultsImport {
                     new ResultBatchWriter(jdbcTemplate, batchId, database.isPostgres()), problems,
                     format == FileFormat.RESULTS_CSV ? "participant" : null, options.skipInvalidRows());
             var read = ReadAhead.run(sink -> ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key,
-                    reference, problems, sink), writing);
+                    reference, problems, sink), Progressing.rows(writing, options.progress()));
             List<Problem> sorted = new ArrayList<>(problems.list());
             sorted.sort(Comparator.comparingLong(Problem::row));
             boolean leaveRowsOut = !problems.isEmpty() && writing.skipInvalidRows && problems.onlyListedRows()

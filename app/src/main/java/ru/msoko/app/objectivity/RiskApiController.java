@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import ru.msoko.app.api.ApiList;
 import ru.msoko.app.api.ApiList.Column;
+import ru.msoko.app.jobs.JobAnswers;
 import ru.msoko.core.objectivity.ObjectivitySettings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +23,12 @@ class RiskApiController {
 
     private final RiskQueries queries;
     private final AnalysisService analysis;
+    private final AnalysisJobs analysisJobs;
 
-    RiskApiController(RiskQueries queries, AnalysisService analysis) {
+    RiskApiController(RiskQueries queries, AnalysisService analysis, AnalysisJobs analysisJobs) {
         this.queries = queries;
         this.analysis = analysis;
+        this.analysisJobs = analysisJobs;
     }
 
     /** Zones of the latest run for a year (the latest year when absent), optionally one zone or one sign. */
@@ -74,9 +77,17 @@ class RiskApiController {
     record Started(long id) {
     }
 
-    /** Runs the analysis over all stored data, as the risk page's button does; 201 with the run's number. */
+    /**
+     * Runs the analysis over all stored data, as the risk page's button does; 201 with the run's number. With
+     * {@code async=true} the run becomes a background job: 202 with its address in Location, 503 when the queue is full.
+     */
     @PostMapping("/api/v1/analysis-runs")
-    ResponseEntity<Started> start(Authentication auth) {
+    ResponseEntity<?> start(@RequestParam(name = "async", defaultValue = "false") boolean async, Authentication auth,
+                            HttpServletRequest request) {
+        if (async) {
+            AnalysisJobs.Submitted job = analysisJobs.submit(auth);
+            return JobAnswers.accepted(job.id(), job.started(), request);
+        }
         AnalysisService.Run run = analysis.analyse(List.of(), ObjectivitySettings.defaults(), auth.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Started(run.id()));
     }

@@ -15,7 +15,6 @@ import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.ForbiddenException;
 import ru.msoko.app.web.NotFoundException;
 import ru.msoko.core.objectivity.MarkerClass;
-import ru.msoko.core.objectivity.ObjectivitySettings;
 import ru.msoko.core.objectivity.SignCode;
 import ru.msoko.core.objectivity.Zone;
 
@@ -24,11 +23,11 @@ import ru.msoko.core.objectivity.Zone;
 class RiskController {
 
     private final RiskQueries queries;
-    private final AnalysisService analysis;
+    private final AnalysisJobs analysisJobs;
 
-    RiskController(RiskQueries queries, AnalysisService analysis) {
+    RiskController(RiskQueries queries, AnalysisJobs analysisJobs) {
         this.queries = queries;
-        this.analysis = analysis;
+        this.analysisJobs = analysisJobs;
     }
 
     @GetMapping("/risk")
@@ -68,11 +67,13 @@ class RiskController {
         return "risk";
     }
 
-    /** Runs the analysis over all stored data (the region's job: the run covers every school). */
+    /**
+     * Starts the analysis over all stored data (the region's job: the run covers every school) as a background job;
+     * the answer is the job's page, which follows it and then links to the risk zones.
+     */
     @PostMapping("/risk/run")
     String run(Authentication auth) {
-        analysis.analyse(List.of(), ObjectivitySettings.defaults(), auth.getName());
-        return "redirect:/risk";
+        return "redirect:/jobs/" + analysisJobs.submit(auth).id();
     }
 
     /** «2024:green|2025:red» → «2024 — зелёная, 2025 — красная». */

@@ -69,12 +69,15 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/schools/**", VIEW),
             rule(HttpMethod.GET, "/search", VIEW),
             rule(HttpMethod.GET, "/directions/**", VIEW),
+            // background jobs (uploads, analysis runs): every reader sees the jobs of its territory it may see
+            rule(HttpMethod.GET, "/jobs/**", VIEW),
             // one's own API tokens (every role may script what it may read)
             rule(null, "/account/tokens/**", VIEW),
             // the API (issue #7): the same permissions as the pages it mirrors
             rule(HttpMethod.GET, "/api/v1/imports/**", IMPORT),
             rule(HttpMethod.POST, "/api/v1/imports/**", IMPORT),
             rule(HttpMethod.POST, "/api/v1/analysis-runs", ANALYZE),
+            rule(HttpMethod.GET, "/api/v1/jobs/**", VIEW),
             rule(HttpMethod.GET, "/api/v1/**", VIEW),
             rule(HttpMethod.GET, "/api/docs.html", VIEW));
 

@@ -58,6 +58,8 @@ public final class SoakBenchmark {
     private final AtomicLong uploadsAcknowledged = new AtomicLong();
     private final AtomicLong rowsAcknowledged = new AtomicLong();
     private final AtomicLong runsAcknowledged = new AtomicLong();
+    /** Where a page's POST leads once the work is a background job. */
+    private static final java.util.regex.Pattern JOB = java.util.regex.Pattern.compile("/jobs/\\d+$");
     private final String base;
     private final Targets targets;
 
@@ -233,7 +235,7 @@ public final class SoakBenchmark {
     private void analyse(long deadline) {
         Session s = new Session("region");
         while (System.nanoTime() < deadline) {
-            if (s.post("запуск анализа", "/risk/run", "/risk")) {
+            if (s.startJob("запуск анализа", "/risk/run", "/risk")) {
                 runsAcknowledged.incrementAndGet();
             }
         }
@@ -280,21 +282,6 @@ public final class SoakBenchmark {
             }
         }
 
-        /** A form post that must answer with a redirect to {@code expected}. */
-        boolean post(String name, String path, String expected) {
-            String token = csrf(expected);
-            long t = System.nanoTime();
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token))).build());
-            record(name, System.nanoTime() - t);
-            boolean ok = r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").endsWith(expected);
-            if (!ok) {
-                error(name, path + " → " + r.statusCode());
-            }
-            return ok;
-        }
-
         boolean upload(String name, String fileName, String content) {
             String token = csrf("/imports");
             String boundary = "soak" + System.nanoTime();
@@ -308,11 +295,58 @@ public final class SoakBenchmark {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
             record(name, System.nanoTime() - t);
-            boolean ok = r.statusCode() == 200 && r.body().contains("alert ok") && !r.body().contains("alert error");
-            if (!ok) {
+            // a background job: acknowledged when the job it leads to has ended done
+            String job = r.headers().firstValue("Location").orElse("");
+            if (r.statusCode() != 302 || !JOB.matcher(job).find()) {
                 error(name, fileName + " → " + r.statusCode());
+                return false;
             }
-            return ok;
+            return followJob(name, job);
+        }
+
+        /** A form post that starts a background job (the CSRF token from {@code page}); true when the job ended done. */
+        boolean startJob(String name, String path, String page) {
+            String token = csrf(page);
+            long t = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token))).build());
+            record(name, System.nanoTime() - t);
+            String job = r.headers().firstValue("Location").orElse("");
+            if (r.statusCode() != 302 || !JOB.matcher(job).find()) {
+                error(name, path + " → " + r.statusCode());
+                return false;
+            }
+            return followJob(name, job);
+        }
+
+        /**
+         * Polls the job's page as the browser does (htmx, once a second) until it has ended: true when done. The
+         * pause is the browser's polling interval, not a wait for a result.
+         */
+        private boolean followJob(String name, String location) {
+            String path = URI.create(location).getPath() + "/progress";
+            long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < giveUp) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+                record("ход фоновой задачи", System.nanoTime() - t);
+                if (r.statusCode() != 200 || r.body().contains("data-state=\"FAILED\"")) {
+                    error(name, path + " → " + r.statusCode() + (r.statusCode() == 200 ? " FAILED" : ""));
+                    return false;
+                }
+                if (r.body().contains("data-state=\"DONE\"")) {
+                    return true;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            error(name, path + " → not ended in 10 min");
+            return false;
         }
 
         private String csrf(String page) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +22,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import ru.msoko.app.imports.ImportOptions;
 import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.jobs.JobKind;
+import ru.msoko.app.jobs.Jobs;
+import ru.msoko.app.security.MsokoUser;
 import ru.msoko.app.security.Role;
 import ru.msoko.app.security.UserRepository;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.JobWait;
 
 /**
  * End-to-end walks in a real headless Chromium (issue #7) against the app on a random port (H2): the fixture
@@ -67,6 +76,8 @@ class BrowserWalkTest {
     UserRepository users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    Jobs jobs;
 
     Browser browser;
     Path dir;
@@ -158,33 +169,110 @@ class BrowserWalkTest {
         browser.screenshot("login-error");
     }
 
+    /**
+     * The upload is a background job: the form leads to the job's page. Both workers are held busy by two jobs of
+     * the test (released by a latch) so that the page is seen while the upload waits, with its progress bar; then
+     * the page, polled by htmx every second, turns into the outcome by itself.
+     */
     @Test
-    void aMunicipalityUploadsAResultsFileAndSeesItInTheLog() throws Exception {
+    void aMunicipalityUploadsAResultsFileSeesItsProgressThenItsOutcomeAndTheLog() throws Exception {
         // a ВПР Russian file for edu220002, 2 rows: a new procedure/subject, so nothing of it was imported before
         Path file = Fixtures.write(dir, "e2e-russian.csv", """
                 procedure;year;subject;grade;school_code;participant;mark
                 ВПР;2025;Русский язык;5;edu220002;60001;4
                 ВПР;2025;Русский язык;5;edu220002;60002;3
                 """);
-        browser.login("municipality", PASSWORD).click(By.linkText("Загрузка данных"));
-        assertThat(browser.path()).isEqualTo("/imports");
-        browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
-        browser.click(By.cssSelector("form.upload button[type=submit]"));
-        assertThat(browser.text()).contains("e2e-russian.csv");
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> holders = holdTheWorkers(release);
+        try {
+            // a running job with a known total: the bar stands at 1 234 of 5 000 rows (24 %)
+            browser.login("municipality", PASSWORD).open("/jobs/" + holders.get(0));
+            assertThat(browser.find(By.cssSelector("label[for=job-bar]")).getText())
+                    .isEqualTo("Выполняется: проверка строк и запись в базу");
+            assertThat(browser.find(By.id("job-bar")).getAttribute("value")).isEqualTo("1234");
+            assertThat(browser.find(By.id("job-bar")).getAttribute("max")).isEqualTo("5000");
+            assertThat(browser.text()).contains("24%");
+            browser.screenshot("job-running");
+            browser.click(By.linkText("Загрузка данных"));
+            assertThat(browser.path()).isEqualTo("/imports");
+            browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
+            browser.click(By.cssSelector("form.upload button[type=submit]"));
+            onJobPage();
+            assertThat(browser.text()).contains("Загрузка файлов: задача №", "e2e-russian.csv", "В очереди");
+            assertThat(browser.find(By.id("job-bar")).getTagName()).isEqualTo("progress");
+            assertThat(browser.find(By.cssSelector("label[for=job-bar]")).getText()).startsWith("В очереди");
+            browser.screenshot("job-progress");
+        } finally {
+            release.countDown();
+        }
+        for (long h : holders) {
+            jobs.await(h, JobWait.LIMIT);
+        }
+        long job = Long.parseLong(browser.path().substring("/jobs/".length()));
+        jobs.await(job, JobWait.LIMIT);
+        // the next poll brings the outcome (the same block the import page showed) and stops the polling
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.text().contains("e2e-russian.csv: загружено как"));
+        assertThat(browser.text()).contains("Выполнено", "Журнал загрузок");
+        assertThat(browser.source()).doesNotContain("hx-trigger");
+        browser.noSevereErrors().screenshot("job-done");
         assertThat(jdbc.sql("select count(*) from import_batch where file_name = 'e2e-russian.csv' and imported_by = 'municipality'")
                 .query(Long.class).single()).isEqualTo(1);
+        // the user can come back to it from the menu
+        browser.click(By.linkText("Фоновые задачи"));
+        assertThat(browser.path()).isEqualTo("/jobs");
+        assertThat(browser.text()).contains("e2e-russian.csv", "выполнено");
+        browser.screenshot("jobs");
         browser.open("/imports");
         assertThat(browser.text()).contains("e2e-russian.csv");
         browser.screenshot("imports");
     }
 
+    /**
+     * The form's answer has led to the job's page: the click may return before the browser has followed the
+     * redirect of a multipart POST, so this waits (bounded) for the address.
+     */
+    private void onJobPage() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.path().matches("/jobs/\\d+") && !browser.all(By.id("job-status")).isEmpty());
+        browser.noSevereErrors();
+    }
+
+    /**
+     * Two uploads of the municipality that keep both workers (msoko.jobs.threads=2) busy until {@code release},
+     * each standing at 1 234 of 5 000 rows.
+     */
+    private List<Long> holdTheWorkers(CountDownLatch release) throws InterruptedException {
+        MsokoUser municipality = users.find("municipality").orElseThrow();
+        var auth = new UsernamePasswordAuthenticationToken(municipality, null, municipality.getAuthorities());
+        CountDownLatch busy = new CountDownLatch(2);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long id = jobs.create(JobKind.IMPORT, "held-" + i + ".csv", auth);
+            jobs.start(id, auth, p -> {
+                p.step("проверка строк и запись в базу", 1234, 5000);
+                busy.countDown();
+                assertThat(release.await(2, TimeUnit.MINUTES)).isTrue();
+                return Jobs.Result.done("готово", "/imports", null);
+            }, () -> { });
+            ids.add(id);
+        }
+        assertThat(busy.await(1, TimeUnit.MINUTES)).as("both workers busy").isTrue();
+        return ids;
+    }
+
     @Test
-    void aRegionAnalystStartsTheAnalysis() {
+    void aRegionAnalystStartsTheAnalysisAndFollowsItToTheRiskZones() throws Exception {
         long before = id("select count(*) from analysis_run");
         browser.login("region-analyst", PASSWORD).click(By.linkText("Зоны риска"));
         browser.click(By.xpath("//button[contains(., 'Запустить анализ')]"));
+        onJobPage();
+        jobs.await(Long.parseLong(browser.path().substring("/jobs/".length())), JobWait.LIMIT);
         long run = id("select max(id) from analysis_run");
         assertThat(id("select count(*) from analysis_run")).isEqualTo(before + 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> browser.text().contains("Открыть зоны риска"));
+        assertThat(browser.text()).contains("расчёт № " + run + " выполнен");
+        browser.click(By.linkText("Открыть зоны риска"));
         assertThat(browser.path()).startsWith("/risk");
         assertThat(browser.text()).contains("Расчёт № " + run);
     }
@@ -197,7 +285,9 @@ class BrowserWalkTest {
         browser.screenshot("risk");
         browser.click(By.partialLinkText("Гимназия № 2"));
         assertThat(browser.path()).isEqualTo("/schools/edu220002");
-        // the zone strip of the school's years and the sign in its table
+        // the zone strip of the school's years and the sign in its table (an htmx fragment loaded after the page)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.text().contains("Зона риска ОО по годам"));
         assertThat(browser.text()).contains("Зона риска ОО по годам", "красная", RED_SIGN);
         browser.screenshot("school");
         browser.open("/schools/edu220002/signs/" + sign);

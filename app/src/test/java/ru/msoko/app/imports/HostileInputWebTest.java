@@ -45,8 +45,8 @@ class HostileInputWebTest extends TerritoryWebTest {
 
     private String upload(String name, String content) throws Exception {
         MockMultipartFile file = new MockMultipartFile("files", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
-        return mvc.perform(multipart("/imports").file(file).with(user(region)).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return jobPage(mvc.perform(multipart("/imports").file(file).with(user(region)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn(), region);
     }
 
     /** A page as the browser asks for it; the URL is taken as it is (already encoded). */
@@ -69,7 +69,8 @@ class HostileInputWebTest extends TerritoryWebTest {
                 procedure;year;subject;grade;school_code;participant;gender;@SUM(1) (1б);mark
                 ВПР;2024;Математика;6;edu220001;70001;<b>x</b>;9;4
                 """);
-        mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection());
+        awaitJob(mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn());
     }
 
     @Test

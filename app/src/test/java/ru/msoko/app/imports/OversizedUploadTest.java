@@ -22,10 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.msoko.app.jobs.Jobs;
 import ru.msoko.app.security.Role;
 import ru.msoko.app.security.UserRepository;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Databases;
+import ru.msoko.app.support.JobWait;
 
 /**
  * A file over the upload limit sent through the real server (Tomcat parses multipart, which MockMvc does not) with
@@ -46,6 +48,8 @@ class OversizedUploadTest {
     UserRepository users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    Jobs jobs;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -106,8 +110,11 @@ class OversizedUploadTest {
     void aSmallFileGoesThroughTheSameForm() throws Exception {
         HttpResponse<String> r = upload("a.csv", "a;b;c\n1;2;3\n".getBytes(StandardCharsets.UTF_8));
 
+        // the form leads to the page of the upload's background job; once it has ended the page shows the outcome
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("a.csv: формат файла не распознан");
+        String job = r.uri().getPath();
+        JobWait.of(jobs, job);
+        assertThat(get(job)).contains("a.csv: формат файла не распознан");
     }
 
     @Test

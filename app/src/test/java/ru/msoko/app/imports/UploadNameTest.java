@@ -57,8 +57,8 @@ class UploadNameTest extends TerritoryWebTest {
             // each content differs so that none is skipped as already imported; none is a table, so each is rejected
             MockMultipartFile f = new MockMultipartFile("files", sent.get(i), "text/csv",
                     ("не таблица " + i).getBytes(StandardCharsets.UTF_8));
-            String page = mvc.perform(multipart("/imports").file(f).with(user(region)).with(csrf()))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String page = jobPage(mvc.perform(multipart("/imports").file(f).with(user(region)).with(csrf()))
+                    .andExpect(status().is3xxRedirection()).andReturn(), region);
             assertThat(page).doesNotContain("../", "..\\", "\u0000");
         }
         List<String> stored = jdbc.sql("select file_name from import_rejection order by id").query(String.class).list();

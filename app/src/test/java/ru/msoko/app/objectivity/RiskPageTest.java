@@ -41,7 +41,8 @@ class RiskPageTest extends TerritoryWebTest {
     void onlyTheRegionStartsARunAndEachRoleSeesItsOwnTerritory() throws Exception {
         mvc.perform(post("/risk/run").with(user(municipality)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/risk/run").with(user(region))).andExpect(status().isForbidden());
-        mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection());
+        awaitJob(mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn());
 
         assertThat(page("/risk", region)).contains("Расчёт № ", "СОШ № 1", "Гимназия № 2", "Берёзовская ООШ",
                 "недостаточно данных");
@@ -52,7 +53,8 @@ class RiskPageTest extends TerritoryWebTest {
 
     @Test
     void filtersKeepOnlyTheChosenZone() throws Exception {
-        mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection());
+        awaitJob(mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn());
 
         assertThat(page("/risk?zone=red", region)).contains("По выбранным условиям школ нет").doesNotContain("СОШ № 1");
         assertThat(page("/risk?zone=insufficient_data&year=2025", region)).contains("СОШ № 1");
@@ -74,7 +76,8 @@ class RiskPageTest extends TerritoryWebTest {
 
     @Test
     void theApiGivesTheSameScopedZonesAsJson() throws Exception {
-        mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection());
+        awaitJob(mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn());
 
         String all = page("/api/v1/risk", region);
         String own = page("/api/v1/risk?year=2025", school);

@@ -48,7 +48,7 @@ public final class DatabaseState {
      */
     public static void clear(JdbcClient jdbc) {
         jdbc.sql("truncate table audit_event").update();
-        for (String table : List.of("analysis_sign", "analysis_risk", "analysis_run", "official_marker",
+        for (String table : List.of("background_job", "analysis_sign", "analysis_risk", "analysis_run", "official_marker",
                 "school_context_answer", "school_context", "result", "result_summary", "exam_school_summary",
                 "journal_mark_distribution", "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale",
                 "mark_scale_band", "work_codifier_task", "work_codifier_code", "work_codifier", "mark_scale",

@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.msoko.app.imports.ImportOptions;
 import ru.msoko.app.imports.ImportService;
+import ru.msoko.app.jobs.Jobs;
 import ru.msoko.app.security.MsokoUser;
 import ru.msoko.app.security.Role;
 import ru.msoko.app.security.UserRepository;
@@ -35,6 +36,8 @@ public abstract class TerritoryWebTest {
     protected UserRepository users;
     @Autowired
     protected PasswordEncoder encoder;
+    @Autowired
+    protected Jobs jobs;
     @TempDir
     protected Path dir;
 
@@ -48,7 +51,8 @@ public abstract class TerritoryWebTest {
     }
 
     @BeforeEach
-    void loadTerritory() {
+    void loadTerritory() throws Exception {
+        JobWait.all(jobs); // nothing of an earlier test may still be writing
         DatabaseState.clear(jdbc);
         imports.importFile(Fixtures.write(dir, "schools.csv", Fixtures.SCHOOLS), "schools.csv", "t", ImportOptions.STRICT);
         imports.importFile(Fixtures.write(dir, "results.csv", Fixtures.RESULTS), "results.csv", "t", ImportOptions.STRICT);
@@ -61,6 +65,20 @@ public abstract class TerritoryWebTest {
         region = users.find("r").orElseThrow();
         municipality = users.find("m").orElseThrow();
         school = users.find("s").orElseThrow();
+    }
+
+    /** Waits for the job a page's POST redirected to (/jobs/{id}) and returns its id. */
+    protected long awaitJob(org.springframework.test.web.servlet.MvcResult posted) throws Exception {
+        return JobWait.of(jobs, posted.getResponse().getRedirectedUrl());
+    }
+
+    /** Waits for that job and returns its page as {@code reader} sees it. */
+    protected String jobPage(org.springframework.test.web.servlet.MvcResult posted, MsokoUser reader) throws Exception {
+        long id = awaitJob(posted);
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/jobs/" + id)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(reader)))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     protected long id(String sql) {

@@ -31,13 +31,17 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import ru.msoko.app.imports.ImportOptions;
+import ru.msoko.app.jobs.JobKind;
+import ru.msoko.app.jobs.Jobs;
 import ru.msoko.app.security.AccessRules;
 import ru.msoko.app.security.MsokoUser;
 import ru.msoko.app.security.Permission;
 import ru.msoko.app.security.Role;
 import ru.msoko.app.security.Territory;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.JobWait;
 import ru.msoko.app.support.TerritoryWebTest;
 
 /**
@@ -170,8 +174,58 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 """);
         importAs("m", "M01-bad.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;9;5"));
         importAs("m2", "M02-bad.csv", Fixtures.RESULTS.replace(";1;2;1;5;5", ";1;2;1;8;5"));
-        mvc.perform(post("/risk/run").with(user(region)).with(csrf()));
+        awaitJob(mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andReturn());
         assertThat(id("select count(*) from analysis_risk")).as("a risk row per school").isEqualTo(3);
+        // a finished background upload per municipality, named like the files of its territory
+        jobAs("m", JobKind.IMPORT, "M01-upload.csv");
+        jobAs("m2", JobKind.IMPORT, "M02-results.csv");
+    }
+
+    /** A background job started by this login, ended: what the job pages and the API list. */
+    private void jobAs(String login, JobKind kind, String title) throws Exception {
+        MsokoUser u = users.find(login).orElseThrow();
+        var auth = new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities());
+        long job = jobs.create(kind, title, auth);
+        jobs.start(job, auth, progress -> Jobs.Result.done(title + ": готово", "/imports", null), () -> { });
+        jobs.await(job, JobWait.LIMIT);
+    }
+
+    /** The job of a target: an upload of M01's or M02's administrator, the region's analysis run, or none. */
+    private long jobId(String target) {
+        return switch (target) {
+            case "M01" -> id("select id from background_job where title = 'M01-upload.csv'");
+            case "M02" -> id("select id from background_job where title = 'M02-results.csv'");
+            case "анализ" -> id("select min(id) from background_job where kind = 'ANALYSIS'");
+            default -> 999_999;
+        };
+    }
+
+    /**
+     * Who sees a job: an upload those who may import on its territory (a school-level account none), the region's
+     * analysis run the region-level accounts; a job outside is answered like a missing one (404).
+     */
+    private static boolean seesJob(Principal p, String target) {
+        return switch (target) {
+            case "M01", "M02" -> p.can(Set.of(IMPORT)) && p.level() != Territory.SCHOOL && p.seesMunicipality(target);
+            case "анализ" -> p.level() == Territory.REGION;
+            default -> false;
+        };
+    }
+
+    private static Check jobCheck(boolean api) {
+        return (p, t, r) -> {
+            if (seesJob(p, t)) {
+                ok(r);
+                assertThat(body(r)).contains(t.equals("анализ") ? "Расчёт по всем данным" : t + "-");
+                hiddenAbsent(p, r, "");
+            } else {
+                status(r, 404);
+                if (api) {
+                    assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+                }
+                hiddenAbsent(p, r, "");
+            }
+        };
     }
 
     private void importAs(String login, String name, String content) {
@@ -282,8 +336,15 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     assertThat(body(r)).contains(p.sees().stream().map(School::code).toList());
                     hiddenAbsent(p, r, "");
                 }));
+        // the run is a background job: the answer leads to its page; it runs as the caller and ends done
         e.put("POST /risk/run", new Endpoint(Set.of(ANALYZE), false, List.of(NONE), (p, t) -> post("/risk/run"),
-                (p, t, r) -> status(r, 302)));
+                (p, t, r) -> {
+                    status(r, 302);
+                    long job = awaitJob(r);
+                    assertThat(jdbc.sql("select state || ' ' || owner from background_job where id = " + job)
+                            .query(String.class).single()).isEqualTo("DONE " + p.login());
+                }));
+        jobExpectations(e);
         e.put("GET /search", new Endpoint(Set.of(VIEW), false, List.of(S1.alias, S2.alias, S3.alias),
                 (p, t) -> get("/search").param("q", t), (p, t, r) -> {
                     School s = ALL.stream().filter(x -> x.alias().equals(t)).findFirst().orElseThrow();
@@ -315,9 +376,13 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 .file(new MockMultipartFile("files", "upload-" + (++counter) + ".csv", "text/csv",
                         ("not a known format " + counter).getBytes(StandardCharsets.UTF_8))),
                 (p, t, r) -> {
-                    ok(r);
-                    assertThat(body(r)).contains("формат файла не распознан");
-                    hiddenAbsent(p, r, "");
+                    // a background job: the answer leads to its page, which shows the outcome once it has ended
+                    status(r, 302);
+                    long job = awaitJob(r);
+                    MvcResult page = perform(p, get("/jobs/" + job));
+                    ok(page);
+                    assertThat(body(page)).contains("формат файла не распознан");
+                    hiddenAbsent(p, page, "");
                 }));
         e.put("POST /imports/{id}/rollback", new Endpoint(Set.of(IMPORT), false, List.of("своя", "M02"),
                 (p, t) -> post("/imports/" + (t.equals("M02") ? freshBatch("m2", S3)
@@ -459,6 +524,40 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 (p, t) -> post("/api/v1/analysis-runs"), (p, t, r) -> status(r, 201)));
     }
 
+    /** The background jobs: the list and a job's page, its polled part and the API, each scoped. */
+    private void jobExpectations(Map<String, Endpoint> e) {
+        List<String> jobTargets = List.of("M01", "M02", "анализ", MISSING);
+        e.put("GET /jobs", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/jobs"), (p, t, r) -> {
+            ok(r);
+            for (String t2 : List.of("M01", "M02")) {
+                if (seesJob(p, t2)) {
+                    assertThat(body(r)).contains(t2 + "-");
+                }
+            }
+            hiddenAbsent(p, r, "");
+        }));
+        e.put("GET /jobs/{id}", new Endpoint(Set.of(VIEW), false, jobTargets, (p, t) -> get("/jobs/" + jobId(t)),
+                jobCheck(false)));
+        e.put("GET /jobs/{id}/progress", new Endpoint(Set.of(VIEW), false, jobTargets,
+                (p, t) -> get("/jobs/" + jobId(t) + "/progress"), (p, t, r) -> {
+                    if (seesJob(p, t)) {
+                        ok(r);
+                        assertThat(body(r)).contains("job-status").doesNotContain("hx-trigger");
+                        hiddenAbsent(p, r, "");
+                    } else {
+                        status(r, 404);
+                    }
+                }));
+        e.put("GET /api/v1/jobs", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/api/v1/jobs"),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains("\"total\":");
+                    hiddenAbsent(p, r, "");
+                }));
+        e.put("GET /api/v1/jobs/{id}", new Endpoint(Set.of(VIEW), false, jobTargets,
+                (p, t) -> get("/api/v1/jobs/" + jobId(t)), jobCheck(true)));
+    }
+
     /** An active API token of this login (inserted directly: the page's creation is checked by ApiTest). */
     private long apiToken(String login) {
         int n = ++counter;
@@ -500,13 +599,14 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 71 (endpoint, target) pairs over 37 endpoints: counted from the expectations above
+        // 11 principals × 85 (endpoint, target) pairs over 42 endpoints: counted from the expectations above
         // (17 endpoints with 37 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
         // page and its two exports once each; the sign page with 5 targets; the token page, its creation once and
         // its revocation × own, M02's; the API: schools once, results × 4, the import log, upload, rollback × 2,
-        // runs and a new run once each)
-        assertThat(expected).hasSize(37);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 71);
+        // runs and a new run once each; the background jobs: their list and the API's once each, a job's page, its
+        // polled part and the API's job × M01's upload, M02's, the region's analysis run, a missing one)
+        assertThat(expected).hasSize(42);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 85);
     }
 
     /**
