@@ -149,6 +149,27 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /**
+     * Waits until an element matching the selector is on the page (a chart drawn after its data came): the browser
+     * watches the page's changes and answers when it appears; a page where it never appears fails after 30 s.
+     */
+    Browser waitFor(String css) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.executeAsyncScript("""
+                var css = arguments[0], done = arguments[arguments.length - 1];
+                function check() { if (document.querySelector(css)) { done(true); return true; } return false; }
+                if (!check()) {
+                  new MutationObserver(function (m, o) { if (check()) { o.disconnect(); } })
+                    .observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+                }""", css);
+        return this;
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String js, Object... args) {
+        return driver.executeScript(js, args);
+    }
+
     /** Clicks and checks the console of the page the click led to. */
     Browser click(By by) {
         driver.findElement(by).click();

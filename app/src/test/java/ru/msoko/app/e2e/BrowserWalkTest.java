@@ -198,12 +198,60 @@ class BrowserWalkTest {
         browser.click(By.partialLinkText("Гимназия № 2"));
         assertThat(browser.path()).isEqualTo("/schools/edu220002");
         // the zone strip of the school's years and the sign in its table
+        browser.waitFor("#signs div.chart[data-chart-state=drawn] canvas");
         assertThat(browser.text()).contains("Зона риска ОО по годам", "красная", RED_SIGN);
         browser.screenshot("school");
         browser.open("/schools/edu220002/signs/" + sign);
         assertThat(browser.text()).contains(RED_SIGN);
-        assertThat(browser.all(By.cssSelector("svg rect"))).as("the histogram's 11 bars").hasSizeGreaterThanOrEqualTo(11);
+        browser.waitFor("div.chart-histogram[data-chart-state=drawn] canvas");
         browser.screenshot("sign");
+    }
+
+    /**
+     * The charts are drawn in the browser by ECharts from the chart JSON: the sign's histogram becomes a canvas, its
+     * «Скачать PNG» makes a PNG data URL, the xlsx link points at the API; the school page draws the results over
+     * the years (2024 with 12 participants shows a mean, 2025 with 2 present is hidden); and the charts fit a
+     * narrow tablet window too.
+     */
+    @Test
+    void theChartsAreDrawnInTheBrowserAndExport() throws Exception {
+        long sign = redRun();
+        StringBuilder csv = new StringBuilder("procedure;year;subject;grade;school_code;participant;1 (1б);2 (2б);3 (1б);mark\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("ВПР;2024;Математика;5;edu220002;").append(80001 + i).append(i % 2 == 0 ? ";1;2;1;5\n" : ";0;1;1;3\n");
+        }
+        imports.importFile(Fixtures.write(dir, "e2e-2024.csv", csv.toString()), "e2e-2024.csv", "t", ImportOptions.STRICT);
+
+        browser.login("municipality-analyst", PASSWORD).open("/schools/edu220002/signs/" + sign);
+        browser.waitFor("div.chart-histogram[data-chart-state=drawn] canvas");
+        assertThat(browser.all(By.cssSelector("div.chart-histogram canvas"))).as("ECharts' canvas").isNotEmpty();
+        assertThat(browser.find(By.cssSelector("div.chart-histogram")).getAttribute("aria-label"))
+                .isEqualTo("Первичные баллы участников ОО и границы отметок");
+        browser.click(By.xpath("(//button[normalize-space()='Скачать PNG'])[1]"));
+        assertThat(browser.find(By.cssSelector("a.chart-png")).getAttribute("href")).startsWith("data:image/png;base64,");
+        assertThat(browser.find(By.cssSelector("a.chart-png")).getAttribute("download"))
+                .isEqualTo("edu220002-THRESHOLD_HEAPING-2025-ВПР-Математика-5кл.png");
+        assertThat(browser.find(By.xpath("(//a[normalize-space()='Скачать XLSX'])[1]")).getAttribute("href"))
+                .endsWith("/api/v1/schools/edu220002/signs/" + sign + "/chart?format=xlsx");
+        browser.screenshot("sign-chart");
+
+        browser.open("/schools/edu220002");
+        browser.waitFor("#trends div.chart-trend[data-chart-state=drawn] canvas");
+        assertThat(browser.text()).contains("Результаты по годам", "ВПР 5 кл., Математика — 2 года",
+                "скрыто: меньше 10 участников");
+        browser.screenshot("school-trends");
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+        try {
+            browser.open("/schools/edu220002/signs/" + sign);
+            browser.waitFor("div.chart-histogram[data-chart-state=drawn] canvas");
+            long width = (Long) browser.script("return document.querySelector('div.chart-histogram canvas').clientWidth");
+            long box = (Long) browser.script("return document.querySelector('main').clientWidth");
+            assertThat(width).as("the chart fits the tablet's main column").isPositive().isLessThanOrEqualTo(box);
+            browser.screenshot("sign-tablet");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        }
     }
 
     @Test
