@@ -70,10 +70,6 @@
     };
   }
 
-  function axisName(name, gap) {
-    return { name: name, nameLocation: 'middle', nameGap: gap, nameTextStyle: { color: MUTED, fontSize: 12 } };
-  }
-
   function merge(a, b) {
     Object.keys(b).forEach(function (k) {
       a[k] = b[k];
@@ -86,7 +82,7 @@
     return {
       animation: false,
       textStyle: { color: TEXT, fontFamily: 'inherit', fontSize: 12 },
-      grid: { left: 16, right: 24, top: 44, bottom: 16, containLabel: true },
+      grid: { left: 12, right: 24, top: 52, bottom: 12, containLabel: true },
       legend: { top: 0, left: 0, type: 'scroll', textStyle: { color: TEXT, fontSize: 12 },
         data: model.series.map(function (s) { return s.name; }) },
       // rich text: drawn on the canvas, so no HTML with inline styles (the CSP forbids them)
@@ -95,15 +91,35 @@
     };
   }
 
-  function categoryAxis(model, name) {
-    return merge(axisName(name, 30), { type: 'category', data: model.categories,
-      axisLabel: { color: TEXT, hideOverlap: true }, axisLine: { lineStyle: { color: MUTED } } });
+  /*
+   * Axis titles: under a horizontal axis, in the middle (the grid keeps room for it below the labels); above a
+   * vertical axis, written from its top to the right, so that long labels can never push it off the canvas.
+   */
+  function titled(axis, name, horizontal) {
+    if (!name) {
+      return axis;
+    }
+    return merge(axis, horizontal
+      ? { name: name, nameLocation: 'middle', nameGap: 28, nameTextStyle: { color: MUTED, fontSize: 12 } }
+      : { name: name, nameLocation: 'end', nameGap: 12,
+        nameTextStyle: { color: MUTED, fontSize: 12, align: 'left', padding: [0, 0, 0, -8] } });
   }
 
-  function valueAxis(model, name, digits) {
-    return merge(axisName(name, 44), { type: 'value', axisLabel: { color: TEXT,
+  function categoryAxis(model, name, horizontal) {
+    return titled({ type: 'category', data: model.categories, axisLabel: { color: TEXT, hideOverlap: true },
+      axisLine: { lineStyle: { color: MUTED } } }, name, horizontal !== false);
+  }
+
+  function valueAxis(model, name, digits, horizontal) {
+    return titled({ type: 'value', axisLabel: { color: TEXT,
       formatter: function (v) { return model.percent ? pct(v, 0) : num(v, digits); } },
-    splitLine: { lineStyle: { color: GRID } } });
+    splitLine: { lineStyle: { color: GRID } } }, name, horizontal === true);
+  }
+
+  /** Room under the plot for a horizontal axis title. */
+  function roomBelow(o, name) {
+    o.grid.bottom = name ? 34 : 12;
+    return o;
   }
 
   function line(s, extra) {
@@ -117,16 +133,17 @@
       var o = base(model);
       o.xAxis = categoryAxis(model, model.xTitle);
       o.yAxis = merge(valueAxis(model, model.yTitle, 0), { min: 0, max: 1 });
-      o.series = model.series.map(function (s) { return line(s); });
-      return o;
+      o.series = model.series.map(function (s, i) { return line(s, { z: 3 - i }); });
+      return roomBelow(o, model.xTitle);
     },
 
     /* The score histogram, the expected curve and the mark thresholds (A.5). */
     histogram: function (model) {
       var o = base(model);
-      o.grid.top = 64;
+      o.grid.top = 70;
       o.xAxis = categoryAxis(model, model.xTitle);
       o.yAxis = merge(valueAxis(model, model.yTitle, 0), { minInterval: 1 });
+      roomBelow(o, model.xTitle);
       o.series = model.series.map(function (s, i) {
         if (s.type === 'bar') {
           return { name: s.name, type: 'bar', data: s.values, barCategoryGap: '15%', itemStyle: { color: s.colour },
@@ -141,9 +158,9 @@
     journal: function (model) {
       var o = base(model);
       o.tooltip.trigger = 'item';
-      o.xAxis = merge(valueAxis(model, model.xTitle, 0), { min: 0, max: 1 });
-      o.yAxis = merge(categoryAxis(model, model.yTitle), { inverse: true });
-      o.grid.top = 64;
+      o.xAxis = merge(valueAxis(model, model.xTitle, 0, true), { min: 0, max: 1 });
+      o.yAxis = merge(categoryAxis(model, '', false), { inverse: true });
+      roomBelow(o, model.xTitle);
       o.series = model.series.map(function (s) {
         return { name: s.name, type: 'bar', stack: 'shares', data: s.values, barWidth: '55%',
           itemStyle: { color: s.colour, borderColor: '#fff', borderWidth: 1 },
@@ -163,10 +180,11 @@
       var lo = Math.min.apply(null, all);
       var hi = Math.max.apply(null, all);
       var pad = Math.max((hi - lo) * 0.15, 0.5);
-      o.xAxis = merge(valueAxis(model, model.xTitle, 1), { min: Math.floor((lo - pad) * 10) / 10,
+      o.xAxis = merge(valueAxis(model, model.xTitle, 1, true), { min: Math.floor((lo - pad) * 10) / 10,
         max: Math.ceil((hi + pad) * 10) / 10 });
-      o.yAxis = merge(categoryAxis(model, ''), { inverse: true });
-      o.grid.top = 64;
+      o.yAxis = merge(categoryAxis(model, '', false), { inverse: true });
+      o.grid.top = 70;
+      roomBelow(o, model.xTitle);
       o.series = model.series.map(function (s, i) {
         if (s.type === 'range') {
           return { name: s.name, type: 'line', data: [[s.values[0], 0], [s.values[1], 0]], symbol: 'rect',
@@ -191,7 +209,7 @@
       o.xAxis = merge(categoryAxis(model, ''), { position: 'top', axisTick: { show: false },
         axisLine: { show: false }, axisLabel: { color: TEXT, fontWeight: 'bold', fontSize: 13 } });
       o.yAxis = { type: 'value', show: false, max: 1 };
-      o.series = [{ name: s.name, type: 'bar', barCategoryGap: '8%', data: s.values.map(function (v, i) {
+      o.series = [{ name: s.name, type: 'bar', barCategoryGap: '8%', barMaxWidth: 150, data: s.values.map(function (v, i) {
         return { value: v, itemStyle: { color: s.colours[i], borderColor: s.colour, borderWidth: 1, borderRadius: 4 } };
       }), label: { show: true, position: 'inside', color: TEXT, fontSize: 13,
         formatter: function (p) { return s.labels[p.dataIndex]; } } }];
@@ -203,11 +221,16 @@
       var o = base(model);
       o.xAxis = merge(categoryAxis(model, model.xTitle), { boundaryGap: true });
       o.yAxis = merge(valueAxis(model, model.yTitle, 1), { scale: true });
-      o.series = model.series.map(function (s) {
-        return line(s, { label: { show: true, position: 'top', color: s.colour,
-          formatter: function (p) { return num(p.value, 1); } } });
+      // the school above the region (a filled circle over an open square, its value above, the region's below), so
+      // that equal means do not hide the school's point
+      o.series = model.series.map(function (s, i) {
+        return line(s, { z: 3 - i, showSymbol: true, symbol: i === 0 ? 'circle' : 'rect', symbolSize: i === 0 ? 10 : 8,
+          itemStyle: { color: s.colour, borderColor: s.colour },
+          lineStyle: { color: s.colour, width: 2.5, type: i === 0 ? 'solid' : 'dashed' },
+          label: { show: true, position: i === 0 ? 'top' : 'bottom', color: s.colour, fontWeight: i === 0 ? 'bold' : 'normal',
+            formatter: function (p) { return num(p.value, 1); } } });
       });
-      return o;
+      return roomBelow(o, model.xTitle);
     }
   };
 

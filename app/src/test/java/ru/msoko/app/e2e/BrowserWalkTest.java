@@ -228,7 +228,12 @@ class BrowserWalkTest {
         assertThat(browser.find(By.cssSelector("div.chart-histogram")).getAttribute("aria-label"))
                 .isEqualTo("Первичные баллы участников ОО и границы отметок");
         browser.click(By.xpath("(//button[normalize-space()='Скачать PNG'])[1]"));
-        assertThat(browser.find(By.cssSelector("a.chart-png")).getAttribute("href")).startsWith("data:image/png;base64,");
+        String png = browser.find(By.cssSelector("a.chart-png")).getAttribute("href");
+        assertThat(png).startsWith("data:image/png;base64,");
+        // the exported picture itself, to look at beside the screenshots
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve("sign-chart-export.png"),
+                java.util.Base64.getDecoder().decode(png.substring("data:image/png;base64,".length())));
         assertThat(browser.find(By.cssSelector("a.chart-png")).getAttribute("download"))
                 .isEqualTo("edu220002-THRESHOLD_HEAPING-2025-ВПР-Математика-5кл.png");
         assertThat(browser.find(By.xpath("(//a[normalize-space()='Скачать XLSX'])[1]")).getAttribute("href"))
