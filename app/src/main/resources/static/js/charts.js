@@ -81,7 +81,7 @@
   function base(model) {
     return {
       animation: false,
-      textStyle: { color: TEXT, fontFamily: 'inherit', fontSize: 12 },
+      textStyle: { color: TEXT, fontFamily: 'inherit', fontSize: 13 },
       grid: { left: 12, right: 24, top: 52, bottom: 12, containLabel: true },
       legend: { top: 0, left: 0, type: 'scroll', textStyle: { color: TEXT, fontSize: 12 },
         data: model.series.map(function (s) { return s.name; }) },
@@ -220,7 +220,10 @@
     trend: function (model) {
       var o = base(model);
       o.xAxis = merge(categoryAxis(model, model.xTitle), { boundaryGap: true });
-      o.yAxis = merge(valueAxis(model, model.yTitle, 1), { scale: true });
+      // not from zero (means of 15 and 16 would look equal) but with room above and below the points for their labels
+      o.yAxis = merge(valueAxis(model, model.yTitle, 1), {
+        min: function (v) { return Math.max(0, Math.floor(v.min - Math.max((v.max - v.min) * 0.25, 0.5))); },
+        max: function (v) { return Math.ceil(v.max + Math.max((v.max - v.min) * 0.25, 0.5)); } });
       // the school above the region (a filled circle over an open square, its value above, the region's below), so
       // that equal means do not hide the school's point
       o.series = model.series.map(function (s, i) {

@@ -93,7 +93,7 @@ final class ResultTrend {
             hidden += small ? 1 : 0;
             Double mean = small ? null : r.meanTest() != null ? r.meanTest() : r.meanPrimary();
             Double regionMean = regionMeans.get(r.assessmentId());
-            years.add(String.valueOf(r.year()));
+            years.add(r.year() + (small ? "\n(скрыто)" : "")); // the axis says why the school's point is missing
             school.add(mean);
             region.add(regionMean);
             table.add(Arrays.asList(String.valueOf(r.year()), r.participants(), small ? SUPPRESSED : mean, regionMean));

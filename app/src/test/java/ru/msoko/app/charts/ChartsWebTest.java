@@ -212,7 +212,7 @@ class ChartsWebTest extends TerritoryWebTest {
         String json = body(as(school, "/api/v1/schools/edu220001/trends/chart?procedure=VPR&subject=Математика&grade=5"));
 
         assertThat((String) JsonPath.read(json, "$.kind")).isEqualTo("trend");
-        assertThat((List<String>) JsonPath.read(json, "$.categories")).containsExactly("2024", "2025");
+        assertThat((List<String>) JsonPath.read(json, "$.categories")).containsExactly("2024", "2025\n(скрыто)");
         List<Double> own = JsonPath.read(json, "$.series[0].values");
         assertThat(own.get(0)).isCloseTo(2.5, within(1e-9));
         assertThat(own.get(1)).isNull();
