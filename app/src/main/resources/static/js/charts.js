@@ -116,9 +116,15 @@
     splitLine: { lineStyle: { color: GRID } } }, name, horizontal === true);
   }
 
-  /** Room under the plot for a horizontal axis title. */
+  /** Room under the plot for a horizontal axis title, below category labels of one or two lines. */
   function roomBelow(o, name) {
-    o.grid.bottom = name ? 34 : 12;
+    var twoLines = o.xAxis && o.xAxis.type === 'category' && (o.xAxis.data || []).some(function (c) {
+      return String(c).indexOf('\n') >= 0;
+    });
+    if (name && o.xAxis && !Array.isArray(o.xAxis)) {
+      o.xAxis.nameGap = twoLines ? 44 : 28;
+    }
+    o.grid.bottom = name ? (twoLines ? 50 : 34) : 12;
     return o;
   }
 

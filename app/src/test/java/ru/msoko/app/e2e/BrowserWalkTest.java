@@ -245,6 +245,10 @@ class BrowserWalkTest {
         assertThat(browser.text()).contains("Результаты по годам", "ВПР 5 кл., Математика — 2 года",
                 "скрыто: меньше 10 участников");
         browser.screenshot("school-trends");
+        // a sign's chart folded in «График и данные» is drawn when it opens
+        browser.click(By.xpath("//summary[normalize-space()='График и данные']"));
+        browser.waitFor("#signs div.chart-histogram[data-chart-state=drawn] canvas");
+        assertThat(browser.find(By.cssSelector("#signs div.chart-histogram canvas")).getSize().getWidth()).isPositive();
 
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
         try {
