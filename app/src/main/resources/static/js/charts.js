@@ -106,7 +106,8 @@
   }
 
   function categoryAxis(model, name, horizontal) {
-    return titled({ type: 'category', data: model.categories, axisLabel: { color: TEXT, hideOverlap: true },
+    return titled({ type: 'category', data: model.categories,
+      axisLabel: { color: TEXT, hideOverlap: true, lineHeight: 16 },
       axisLine: { lineStyle: { color: MUTED } } }, name, horizontal !== false);
   }
 
@@ -122,9 +123,9 @@
       return String(c).indexOf('\n') >= 0;
     });
     if (name && o.xAxis && !Array.isArray(o.xAxis)) {
-      o.xAxis.nameGap = twoLines ? 44 : 28;
+      o.xAxis.nameGap = twoLines ? 48 : 28;
     }
-    o.grid.bottom = name ? (twoLines ? 50 : 34) : 12;
+    o.grid.bottom = name ? 34 : 12;
     return o;
   }
 
