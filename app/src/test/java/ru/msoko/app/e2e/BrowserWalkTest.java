@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -249,6 +250,27 @@ class BrowserWalkTest {
         browser.click(By.xpath("//summary[normalize-space()='График и данные']"));
         browser.waitFor("#signs div.chart-histogram[data-chart-state=drawn] canvas");
         assertThat(browser.find(By.cssSelector("#signs div.chart-histogram canvas")).getSize().getWidth()).isPositive();
+
+        // the other evidence charts, each drawn without a console error (a script error would be logged as severe)
+        Map<String, String> evidence = Map.of(
+                "profile", "HARD_BETTER_THAN_EASY|D_easy=-0.1|D_hard=0.2|задания=1 2 3 4 5 6|решаемость_ОО=0.5 0.9 0.4 0.8 0.7 0.85"
+                        + "|решаемость_региона=0.9 0.8 0.6 0.5 0.4 0.3",
+                "journal", "JOURNAL_INFLATED|понизили=2|подтвердили=10|повысили=8|регион_понизили=0.2|регион_подтвердили=0.7"
+                        + "|регион_повысили=0.1",
+                "interval", "OUTLIER_MEAN|среднее=17.4|ди_низ=16.1|ди_верх=18.7|сжатое=17.0|группа=13.2"
+                        + "|группа_описание=гимназия, город");
+        for (var e : evidence.entrySet()) {
+            String[] codeAndEvidence = e.getValue().split("\\|", 2);
+            jdbc.sql("""
+                    insert into analysis_sign (run_id, school_id, exam_year, procedure, subject, grade, sign, n, counted,
+                        evidence, explanation)
+                    select (select max(id) from analysis_run), id, 2025, 'ВПР', 'Математика', 5, :sign, 20, true, :evidence, 'e2e'
+                    from school where code = 'edu220002'""")
+                    .param("sign", codeAndEvidence[0]).param("evidence", codeAndEvidence[1]).update();
+            browser.open("/schools/edu220002/signs/" + id("select max(id) from analysis_sign"));
+            browser.waitFor("div.chart-" + e.getKey() + "[data-chart-state=drawn] canvas").noSevereErrors();
+            browser.screenshot("chart-" + e.getKey());
+        }
 
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
         try {
