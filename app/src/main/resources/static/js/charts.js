@@ -187,8 +187,7 @@
       var lo = Math.min.apply(null, all);
       var hi = Math.max.apply(null, all);
       var pad = Math.max((hi - lo) * 0.15, 0.5);
-      o.xAxis = merge(valueAxis(model, model.xTitle, 1, true), { min: Math.floor((lo - pad) * 10) / 10,
-        max: Math.ceil((hi + pad) * 10) / 10 });
+      o.xAxis = merge(valueAxis(model, model.xTitle, 1, true), { min: Math.floor(lo - pad), max: Math.ceil(hi + pad) });
       o.yAxis = merge(categoryAxis(model, '', false), { inverse: true });
       o.grid.top = 70;
       roomBelow(o, model.xTitle);
@@ -200,7 +199,7 @@
         }
         var points = [];
         s.values.forEach(function (v, k) { if (v !== null) { points.push([v, k]); } });
-        return { name: s.name, type: 'scatter', data: points, symbolSize: 14, itemStyle: { color: s.colour },
+        return { name: s.name, type: 'scatter', data: points, symbolSize: 14, itemStyle: { color: s.colour, opacity: 1 },
           label: { show: true, position: 'top', color: TEXT, formatter: function (p) { return num(p.value[0], 1); } } };
       });
       return o;
@@ -256,7 +255,8 @@
     return { symbol: 'none', silent: true, lineStyle: { type: 'dashed', width: 2 },
       data: model.marks.map(function (m) {
         return { xAxis: m.at, lineStyle: { color: m.colour },
-          label: { formatter: m.label + ': ' + num(m.at, 1), color: m.colour, position: 'end' } };
+          // the category axis is inverted (ОО on top), so the line's start is its top end
+          label: { formatter: m.label + ': ' + num(m.at, 1), color: m.colour, position: 'start', fontWeight: 'bold' } };
       }) };
   }
 
