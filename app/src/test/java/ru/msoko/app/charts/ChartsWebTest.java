@@ -252,5 +252,13 @@ class ChartsWebTest extends TerritoryWebTest {
                 "/webjars/echarts/5.5.0/echarts.min.js", "/js/charts.js", "Скачать XLSX", "6,5",
                 "data-chart-src=\"/api/v1/schools/edu220001/zones/chart?year=2025\"");
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>").doesNotContain("<svg");
+        // each chart box is described by its own sentence: two charts, two different ids, both present
+        java.util.regex.Matcher described = java.util.regex.Pattern.compile("aria-describedby=\"([^\"]+)\"").matcher(html);
+        List<String> ids = new ArrayList<>();
+        while (described.find()) {
+            ids.add(described.group(1));
+        }
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(html).contains("id=\"" + ids.get(0) + "\"", "id=\"" + ids.get(1) + "\"");
     }
 }
