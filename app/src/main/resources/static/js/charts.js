@@ -383,6 +383,7 @@
   });
 
   document.addEventListener('htmx:load', function (e) {
+    resize(); // lets go of the charts the swap removed
     scan(e.detail.elt);
   });
   scan(document);
