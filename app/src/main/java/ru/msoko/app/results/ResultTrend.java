@@ -16,14 +16,18 @@ import ru.msoko.core.domain.ProcedureKind;
 
 /**
  * A school's results over the years, one chart per procedure × subject × grade: the school's mean against the
- * region's mean of the same assessment, year by year. A year with fewer than {@link #MIN_GROUP} participants
- * shows no school mean (the small-cell rule of DESIGN §8: with a handful of pupils a mean tells who scored what).
+ * region's mean of the same assessment, year by year. A year with fewer than {@code minGroup} participants shows
+ * no school mean (the small-cell rule of DESIGN §8: with a handful of pupils a mean tells who scored what).
  */
 final class ResultTrend {
 
-    /** The small-cell bound, the same 10 as the school page's results table. */
+    /** The small-cell bound, the same 10 as the school page's results table (DESIGN §8). */
     static final int MIN_GROUP = 10;
-    static final String SUPPRESSED = "скрыто: меньше " + MIN_GROUP + " участников";
+
+    /** What the table says instead of a hidden mean. */
+    static String suppressed(int minGroup) {
+        return "скрыто: меньше " + minGroup + " участников";
+    }
 
     private ResultTrend() {
     }
@@ -74,8 +78,10 @@ final class ResultTrend {
      * most participants.
      *
      * @param regionMeans the region's mean per assessment id (SchoolQueries#regionMeans)
+     * @param minGroup    the fewest participants whose mean is shown
      */
-    static ChartModel chart(Group group, List<SchoolQueries.ProcedureRow> rows, Map<Long, Double> regionMeans) {
+    static ChartModel chart(Group group, List<SchoolQueries.ProcedureRow> rows, Map<Long, Double> regionMeans,
+                            int minGroup) {
         Map<Integer, SchoolQueries.ProcedureRow> byYear = new TreeMap<>();
         for (SchoolQueries.ProcedureRow r : rows) {
             if (!r.olympiad() && Group.of(r).equals(group)) {
@@ -89,21 +95,21 @@ final class ResultTrend {
         List<List<Object>> table = new ArrayList<>();
         int hidden = 0;
         for (SchoolQueries.ProcedureRow r : byYear.values()) {
-            boolean small = r.participants() < MIN_GROUP;
+            boolean small = r.participants() < minGroup;
             hidden += small ? 1 : 0;
             Double mean = small ? null : r.meanTest() != null ? r.meanTest() : r.meanPrimary();
             Double regionMean = regionMeans.get(r.assessmentId());
             years.add(r.year() + (small ? "\n(скрыто)" : "")); // the axis says why the school's point is missing
             school.add(mean);
             region.add(regionMean);
-            table.add(Arrays.asList(String.valueOf(r.year()), r.participants(), small ? SUPPRESSED : mean, regionMean));
+            table.add(Arrays.asList(String.valueOf(r.year()), r.participants(), small ? suppressed(minGroup) : mean, regionMean));
         }
         String measure = test ? "Средний тестовый балл" : "Средний первичный балл";
         return new ChartModel("trend", group.label() + ": средний балл ОО и региона по годам",
                 measure + " школы и региона по годам (" + years.size() + " " + ru.msoko.app.web.RussianFormat.plural(
                         years.size(), "год", "года", "лет") + ")"
                         + (hidden > 0 ? "; за " + hidden + " " + ru.msoko.app.web.RussianFormat.plural(hidden, "год", "года", "лет")
-                        + " среднее школы скрыто: меньше " + MIN_GROUP + " участников." : "."),
+                        + " среднее школы скрыто: меньше " + minGroup + " участников." : "."),
                 "Год", measure, false, years,
                 List.of(Series.of("ОО", "line", ChartModel.SCHOOL, school), Series.of("регион", "line", ChartModel.REGION, region)),
                 List.of(), new Table(List.of(new Column("Год", Format.TEXT), new Column("Участников", Format.INTEGER),

@@ -66,6 +66,7 @@ class TrendController {
     }
 
     private ChartModel chart(ResultTrend.Group g, List<SchoolQueries.ProcedureRow> rows) {
-        return ResultTrend.chart(g, rows, queries.regionMeans(rows.stream().map(SchoolQueries.ProcedureRow::assessmentId).toList()));
+        return ResultTrend.chart(g, rows, queries.regionMeans(rows.stream().map(SchoolQueries.ProcedureRow::assessmentId).toList()),
+                ResultTrend.MIN_GROUP);
     }
 }
