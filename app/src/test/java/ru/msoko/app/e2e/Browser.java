@@ -121,6 +121,9 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the login form, after dropping any earlier session. */
     Browser login(String username, String password) {
+        // leave the previous page first: a chart still fetching its data there would otherwise get a 401 once the
+        // cookies are gone, and the next page's console check would blame that page for it
+        driver.get("about:blank");
         driver.manage().deleteAllCookies();
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
@@ -149,6 +152,39 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /**
+     * Waits until an element matching the selector is on the page (a chart drawn after its data came): the browser
+     * watches the page's changes and answers when it appears; a page where it never appears fails after 30 s.
+     */
+    Browser waitFor(String css) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.executeAsyncScript("""
+                var css = arguments[0], done = arguments[arguments.length - 1];
+                function check() { if (document.querySelector(css)) { done(true); return true; } return false; }
+                if (!check()) {
+                  new MutationObserver(function (m, o) { if (check()) { o.disconnect(); } })
+                    .observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+                }""", css);
+        return this;
+    }
+
+    /** Waits until no chart on the page is still fetching its data (static/js/charts.js marks them «loading»). */
+    private void chartsSettled() {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                function settled() { return !document.querySelector('[data-chart-state=loading]'); }
+                if (settled()) { done(true); } else {
+                  new MutationObserver(function (m, o) { if (settled()) { o.disconnect(); done(true); } })
+                    .observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+                }""");
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String js, Object... args) {
+        return driver.executeScript(js, args);
+    }
+
     /** Clicks and checks the console of the page the click led to. */
     Browser click(By by) {
         driver.findElement(by).click();
@@ -160,6 +196,7 @@ final class Browser implements AutoCloseable {
      * protocol's capture beyond the viewport.
      */
     Path screenshot(String name) {
+        chartsSettled();
         try {
             Files.createDirectories(SCREENSHOTS);
             long height = (Long) driver.executeScript(

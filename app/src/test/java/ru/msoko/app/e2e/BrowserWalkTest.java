@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,15 +286,91 @@ class BrowserWalkTest {
         browser.screenshot("risk");
         browser.click(By.partialLinkText("Гимназия № 2"));
         assertThat(browser.path()).isEqualTo("/schools/edu220002");
-        // the zone strip of the school's years and the sign in its table (an htmx fragment loaded after the page)
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> browser.text().contains("Зона риска ОО по годам"));
+        // the zone strip of the school's years and the sign in its table
+        browser.waitFor("#signs div.chart[data-chart-state=drawn] canvas");
         assertThat(browser.text()).contains("Зона риска ОО по годам", "красная", RED_SIGN);
         browser.screenshot("school");
         browser.open("/schools/edu220002/signs/" + sign);
         assertThat(browser.text()).contains(RED_SIGN);
-        assertThat(browser.all(By.cssSelector("svg rect"))).as("the histogram's 11 bars").hasSizeGreaterThanOrEqualTo(11);
+        browser.waitFor("div.chart-histogram[data-chart-state=drawn] canvas");
         browser.screenshot("sign");
+    }
+
+    /**
+     * The charts are drawn in the browser by ECharts from the chart JSON: the sign's histogram becomes a canvas, its
+     * «Скачать PNG» makes a PNG data URL, the xlsx link points at the API; the school page draws the results over
+     * the years (2024 with 12 participants shows a mean, 2025 with 2 present is hidden); and the charts fit a
+     * narrow tablet window too.
+     */
+    @Test
+    void theChartsAreDrawnInTheBrowserAndExport() throws Exception {
+        long sign = redRun();
+        StringBuilder csv = new StringBuilder("procedure;year;subject;grade;school_code;participant;1 (1б);2 (2б);3 (1б);mark\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("ВПР;2024;Математика;5;edu220002;").append(80001 + i).append(i % 2 == 0 ? ";1;2;1;5\n" : ";0;1;1;3\n");
+        }
+        imports.importFile(Fixtures.write(dir, "e2e-2024.csv", csv.toString()), "e2e-2024.csv", "t", ImportOptions.STRICT);
+
+        browser.login("municipality-analyst", PASSWORD).open("/schools/edu220002/signs/" + sign);
+        browser.waitFor("div.chart-histogram[data-chart-state=drawn] canvas");
+        assertThat(browser.all(By.cssSelector("div.chart-histogram canvas"))).as("ECharts' canvas").isNotEmpty();
+        assertThat(browser.find(By.cssSelector("div.chart-histogram")).getAttribute("aria-label"))
+                .isEqualTo("Первичные баллы участников ОО и границы отметок");
+        browser.click(By.xpath("(//button[normalize-space()='Скачать PNG'])[1]"));
+        String png = browser.find(By.cssSelector("a.chart-png")).getAttribute("href");
+        assertThat(png).startsWith("data:image/png;base64,");
+        // the exported picture itself, to look at beside the screenshots
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve("sign-chart-export.png"),
+                java.util.Base64.getDecoder().decode(png.substring("data:image/png;base64,".length())));
+        assertThat(browser.find(By.cssSelector("a.chart-png")).getAttribute("download"))
+                .isEqualTo("edu220002-THRESHOLD_HEAPING-2025-ВПР-Математика-5кл.png");
+        assertThat(browser.find(By.xpath("(//a[normalize-space()='Скачать XLSX'])[1]")).getAttribute("href"))
+                .endsWith("/api/v1/schools/edu220002/signs/" + sign + "/chart?format=xlsx");
+        browser.screenshot("sign-chart");
+
+        browser.open("/schools/edu220002");
+        browser.waitFor("#trends div.chart-trend[data-chart-state=drawn] canvas");
+        assertThat(browser.text()).contains("Результаты по годам", "ВПР 5 кл., Математика — 2 года",
+                "скрыто: меньше 10 участников");
+        browser.screenshot("school-trends");
+        // a sign's chart folded in «График и данные» is drawn when it opens
+        browser.click(By.xpath("//summary[normalize-space()='График и данные']"));
+        browser.waitFor("#signs div.chart-histogram[data-chart-state=drawn] canvas");
+        assertThat(browser.find(By.cssSelector("#signs div.chart-histogram canvas")).getSize().getWidth()).isPositive();
+
+        // the other evidence charts, each drawn without a console error (a script error would be logged as severe)
+        Map<String, String> evidence = Map.of(
+                "profile", "HARD_BETTER_THAN_EASY|D_easy=-0.1|D_hard=0.2|задания=1 2 3 4 5 6|решаемость_ОО=0.5 0.9 0.4 0.8 0.7 0.85"
+                        + "|решаемость_региона=0.9 0.8 0.6 0.5 0.4 0.3",
+                "journal", "JOURNAL_INFLATED|понизили=2|подтвердили=10|повысили=8|регион_понизили=0.2|регион_подтвердили=0.7"
+                        + "|регион_повысили=0.1",
+                "interval", "OUTLIER_MEAN|среднее=17.4|ди_низ=16.1|ди_верх=18.7|сжатое=17.0|группа=13.2"
+                        + "|группа_описание=гимназия, город");
+        for (var e : evidence.entrySet()) {
+            String[] codeAndEvidence = e.getValue().split("\\|", 2);
+            jdbc.sql("""
+                    insert into analysis_sign (run_id, school_id, exam_year, procedure, subject, grade, sign, n, counted,
+                        evidence, explanation)
+                    select (select max(id) from analysis_run), id, 2025, 'ВПР', 'Математика', 5, :sign, 20, true, :evidence, 'e2e'
+                    from school where code = 'edu220002'""")
+                    .param("sign", codeAndEvidence[0]).param("evidence", codeAndEvidence[1]).update();
+            browser.open("/schools/edu220002/signs/" + id("select max(id) from analysis_sign"));
+            browser.waitFor("div.chart-" + e.getKey() + "[data-chart-state=drawn] canvas").noSevereErrors();
+            browser.screenshot("chart-" + e.getKey());
+        }
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+        try {
+            browser.open("/schools/edu220002/signs/" + sign);
+            browser.waitFor("div.chart-histogram[data-chart-state=drawn] canvas");
+            long width = (Long) browser.script("return document.querySelector('div.chart-histogram canvas').clientWidth");
+            long box = (Long) browser.script("return document.querySelector('main').clientWidth");
+            assertThat(width).as("the chart fits the tablet's main column").isPositive().isLessThanOrEqualTo(box);
+            browser.screenshot("sign-tablet");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        }
     }
 
     @Test

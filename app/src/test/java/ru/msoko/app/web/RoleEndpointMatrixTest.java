@@ -300,14 +300,8 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 }, signs));
         // a sign's own page: the sign of each school under its code, S3's sign asked under S1's code, a missing code
         e.put("GET /schools/{code}/signs/{id}", new Endpoint(Set.of(VIEW), false,
-                List.of(S1.code, S2.code, S3.code, S3.code + "@" + S1.code, MISSING), (p, t) -> {
-                    secretSigns();
-                    String[] signOf = t.split("@");
-                    String under = signOf.length == 2 ? signOf[1] : signOf[0];
-                    long sign = t.equals(MISSING) ? 999_999
-                            : id("select id from analysis_sign where explanation = 'СЕКРЕТ-" + signOf[0] + "'");
-                    return get("/schools/" + under + "/signs/" + sign);
-                }, (p, t, r) -> {
+                List.of(S1.code, S2.code, S3.code, S3.code + "@" + S1.code, MISSING), (p, t) -> get(signPath(t)),
+                (p, t, r) -> {
                     School s = school(t);
                     if (s != null && p.sees().contains(s)) {
                         ok(r);
@@ -325,6 +319,40 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     secretSigns();
                     return get("/api/v1/schools/" + t + "/signs");
                 }, signs));
+        // the charts (static/js/charts.js draws them): a sign's evidence like the sign page, the zone history and the
+        // results over the years like the school page; all three fixture schools have fewer than 10 participants,
+        // so the trend shows no school mean
+        e.put("GET /api/v1/schools/{code}/signs/{id}/chart", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, S3.code + "@" + S1.code, MISSING),
+                (p, t) -> get("/api/v1" + signPath(t) + "/chart"), (p, t, r) -> {
+                    School s = school(t);
+                    if (s != null && p.sees().contains(s)) {
+                        ok(r);
+                        assertThat(body(r)).contains("\"kind\":\"histogram\"", "\"file\":\"" + t + "-THRESHOLD_HEAPING");
+                        hiddenAbsent(p, r, "");
+                    } else {
+                        status(r, p.level() == Territory.REGION ? 404 : 403);
+                        assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+                    }
+                }));
+        e.put("GET /api/v1/schools/{code}/zones/chart", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, MISSING), (p, t) -> get("/api/v1/schools/" + t + "/zones/chart"),
+                schoolChart("\"kind\":\"zones\"")));
+        e.put("GET /api/v1/schools/{code}/trends/chart", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, MISSING), (p, t) -> get("/api/v1/schools/" + t + "/trends/chart"),
+                schoolChart("скрыто: меньше 10 участников")));
+        e.put("GET /schools/{code}/trends", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code, S2.code, S3.code, MISSING), (p, t) -> get("/schools/" + t + "/trends"), (p, t, r) -> {
+                    School s = school(t);
+                    if (s != null && p.sees().contains(s)) {
+                        ok(r);
+                        assertThat(body(r)).contains("data-chart-src=\"/api/v1/schools/" + t + "/trends/chart");
+                        hiddenAbsent(p, r, "");
+                    } else {
+                        status(r, s == null && p.level() == Territory.REGION ? 404 : 403);
+                        hiddenAbsent(p, r, t);
+                    }
+                }));
         e.put("GET /risk", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/risk"), (p, t, r) -> {
             ok(r);
             assertThat(body(r)).contains(p.sees().stream().map(School::name).toList());
@@ -599,14 +627,15 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 85 (endpoint, target) pairs over 42 endpoints: counted from the expectations above
+        // 11 principals × 102 (endpoint, target) pairs over 46 endpoints: counted from the expectations above
         // (17 endpoints with 37 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
         // page and its two exports once each; the sign page with 5 targets; the token page, its creation once and
         // its revocation × own, M02's; the API: schools once, results × 4, the import log, upload, rollback × 2,
         // runs and a new run once each; the background jobs: their list and the API's once each, a job's page, its
-        // polled part and the API's job × M01's upload, M02's, the region's analysis run, a missing one)
-        assertThat(expected).hasSize(42);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 85);
+        // polled part and the API's job × M01's upload, M02's, the region's analysis run, a missing one; the charts:
+        // a sign's × 5 like its page, zones, trends and the trends section × 4)
+        assertThat(expected).hasSize(46);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 102);
     }
 
     /**
@@ -734,6 +763,22 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         return id("select id from import_batch where file_name = '" + name + "'");
     }
 
+    /** A chart of one school: its JSON inside the territory, the school page's 404/403 outside it. */
+    private static Check schoolChart(String expected) {
+        return (p, t, r) -> {
+            School s = school(t);
+            if (s != null && p.sees().contains(s)) {
+                ok(r);
+                assertThat(body(r)).contains(expected);
+                hiddenAbsent(p, r, "");
+            } else {
+                status(r, s == null && p.level() == Territory.REGION ? 404 : 403);
+                assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+                hiddenAbsent(p, r, t);
+            }
+        };
+    }
+
     /** A user-management change: done inside the manager's territory, refused with a message outside it. */
     private static Check managed() {
         return (p, t, r) -> {
@@ -751,6 +796,19 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         return users.find(login).orElseThrow().id();
     }
 
+    /**
+     * The path of a secret sign: «edu220001» its own sign under its code, «edu220003@edu220001» S3's sign asked under
+     * S1's code, {@link #MISSING} a sign that does not exist.
+     */
+    private String signPath(String target) {
+        secretSigns();
+        String[] signOf = target.split("@");
+        String under = signOf.length == 2 ? signOf[1] : signOf[0];
+        long sign = target.equals(MISSING) ? 999_999
+                : id("select id from analysis_sign where explanation = 'СЕКРЕТ-" + signOf[0] + "'");
+        return "/schools/" + under + "/signs/" + sign;
+    }
+
     /** A sign in the latest run for every school, its explanation naming the school: «СЕКРЕТ-edu220001». */
     private void secretSigns() {
         long run = id("select max(id) from analysis_run");
@@ -760,8 +818,9 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         for (School s : ALL) {
             jdbc.sql("""
                     insert into analysis_sign (run_id, school_id, exam_year, procedure, subject, grade, sign, n,
-                        counted, explanation)
-                    select :run, id, 2025, 'ВПР', 'Математика', 5, 'THRESHOLD_HEAPING', 12, true, :text
+                        counted, explanation, evidence)
+                    select :run, id, 2025, 'ВПР', 'Математика', 5, 'THRESHOLD_HEAPING', 12, true, :text,
+                        'шкала=«3» от 3, «4» от 5, «5» от 7|гистограмма=0 1 2 0 5 1 0 2 1'
                     from school where code = :code""")
                     .param("run", run).param("text", "СЕКРЕТ-" + s.code()).param("code", s.code()).update();
         }
