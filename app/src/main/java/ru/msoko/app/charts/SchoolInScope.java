@@ -24,9 +24,14 @@ public class SchoolInScope {
     public long require(Scope scope, String code) {
         return jdbc.sql("select s.id from school s where s.code = :code and " + Scope.SCHOOL_CONDITION)
                 .params(scope.sqlParams()).param("code", code).query(Long.class).optional()
-                .orElseThrow(() -> exists(code) || !scope.isRegion()
-                        ? new ForbiddenException("Эта школа вне вашей территории.")
-                        : new NotFoundException("Школы с кодом «" + code + "» нет в справочнике."));
+                .orElseThrow(() -> refusal(scope, code));
+    }
+
+    /** What a request for a school outside the scope is told: 403, or 404 for a code the region does not know. */
+    public RuntimeException refusal(Scope scope, String code) {
+        return exists(code) || !scope.isRegion()
+                ? new ForbiddenException("Эта школа вне вашей территории.")
+                : new NotFoundException("Школы с кодом «" + code + "» нет в справочнике.");
     }
 
     private boolean exists(String code) {

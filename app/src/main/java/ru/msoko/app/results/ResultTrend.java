@@ -21,9 +21,6 @@ import ru.msoko.core.domain.ProcedureKind;
  */
 final class ResultTrend {
 
-    /** The small-cell bound, the same 10 as the school page's results table (DESIGN §8). */
-    static final int MIN_GROUP = 10;
-
     /** What the table says instead of a hidden mean. */
     static String suppressed(int minGroup) {
         return "скрыто: меньше " + minGroup + " участников";

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import ru.msoko.app.charts.ChartDownload;
 import ru.msoko.app.charts.ChartModel;
 import ru.msoko.app.charts.SchoolInScope;
+import ru.msoko.core.privacy.SmallCells;
 import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.NotFoundException;
 
@@ -24,10 +25,12 @@ class TrendController {
 
     private final SchoolQueries queries;
     private final SchoolInScope schools;
+    private final SmallCells cells;
 
-    TrendController(SchoolQueries queries, SchoolInScope schools) {
+    TrendController(SchoolQueries queries, SchoolInScope schools, SmallCells cells) {
         this.queries = queries;
         this.schools = schools;
+        this.cells = cells;
     }
 
     /** The section of the school page: the groups to choose from, the chart of the chosen one and its table. */
@@ -37,7 +40,7 @@ class TrendController {
         List<ResultTrend.Choice> choices = ResultTrend.choices(rows);
         model.addAttribute("code", code);
         model.addAttribute("choices", choices);
-        model.addAttribute("minGroup", ResultTrend.MIN_GROUP);
+        model.addAttribute("minGroup", cells.minGroup());
         ResultTrend.find(choices, group).or(() -> choices.stream().findFirst().map(ResultTrend.Choice::group))
                 .ifPresent(g -> {
                     model.addAttribute("group", g);
@@ -67,6 +70,6 @@ class TrendController {
 
     private ChartModel chart(ResultTrend.Group g, List<SchoolQueries.ProcedureRow> rows) {
         return ResultTrend.chart(g, rows, queries.regionMeans(rows.stream().map(SchoolQueries.ProcedureRow::assessmentId).toList()),
-                ResultTrend.MIN_GROUP);
+                cells.minGroup());
     }
 }
