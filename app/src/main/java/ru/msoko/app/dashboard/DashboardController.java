@@ -33,10 +33,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) Integer year, Scope scope, Model model) {
-        var totals = queries.totals(scope);
-        model.addAttribute("totals", totals);
-        model.addAttribute("title", "Обзор");
-        if (totals.schools() == 0) {
+        long schools = queries.schools(scope);
+        model.addAttribute("schools", schools);
+        if (schools == 0) {
             return "dashboard";
         }
         Integer selected = year(scope, year, model);
@@ -48,6 +47,9 @@ class DashboardController {
             model.addAttribute("school", school);
             model.addAttribute("card", dashboards.school(scope, school, selected));
         } else {
+            if (!scope.isRegion()) {
+                queries.municipalityName(scope, scope.municipalityId()).ifPresent(n -> model.addAttribute("heading", n));
+            }
             model.addAttribute("overview", dashboards.overview(scope,
                     scope.isRegion() ? Level.MUNICIPALITY : Level.SCHOOL, 0, selected));
         }
@@ -67,7 +69,6 @@ class DashboardController {
                 : new NotFoundException("Такого муниципалитета нет в справочнике."));
         model.addAttribute("title", name);
         model.addAttribute("municipalityId", id);
-        model.addAttribute("totals", queries.totals(scope));
         Integer selected = year(scope, year, model);
         if (selected != null) {
             model.addAttribute("overview", dashboards.overview(scope, Level.SCHOOL, id, selected));

@@ -27,9 +27,6 @@ class DashboardQueries {
         }
     }
 
-    record Totals(long municipalities, long schools, long results, long works) {
-    }
-
     record Unit(long id, String code, String name, String type, String settlement, long schools) {
     }
 
@@ -61,17 +58,10 @@ class DashboardQueries {
         this.jdbc = jdbc;
     }
 
-    Totals totals(Scope scope) {
-        return jdbc.sql("""
-                select (select count(distinct s.municipality_id) from school s where %1$s),
-                       (select count(*) from school s where %1$s),
-                       (select coalesce(sum(v.rows_total), 0) from result_summary v join school s on s.id = v.school_id
-                        where %1$s),
-                       (select coalesce(sum(v.participants), 0) from result_summary v join school s on s.id = v.school_id
-                        where %1$s)
-                """.formatted(Scope.SCHOOL_CONDITION))
-                .params(scope.sqlParams())
-                .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    /** Schools within the scope. */
+    long schools(Scope scope) {
+        return jdbc.sql("select count(*) from school s where " + Scope.SCHOOL_CONDITION).params(scope.sqlParams())
+                .query(Long.class).single();
     }
 
     /** Years with results within the scope, newest first. */

@@ -168,7 +168,7 @@ abstract class DashboardContract {
     void aMunicipalitySeesItsSchoolsOnlyWithZonesSignsAndMeans() throws Exception {
         loadResultsAndZones();
         String html = page(municipality, "/");
-        assertThat(html).contains("МБОУ &quot;СОШ № 1&quot;", "МАОУ &quot;Гимназия № 2&quot;",
+        assertThat(html).contains("Северский округ, 2025 год", "МБОУ &quot;СОШ № 1&quot;", "МАОУ &quot;Гимназия № 2&quot;",
                 "▲ в 2024 году: зелёная зона", "▲ в 2024 году: жёлтая зона",
                 ">3,50<", "▲ +0,50", ">5,00<", "▲ +1,00", // ВПР means of the two schools and their change
                 "▲ +3", // edu220001's counted signs: 3 against 0
@@ -227,7 +227,7 @@ abstract class DashboardContract {
         importText("2026.csv", "procedure;year;subject;grade;school_code;participant;mark\n"
                 + "ВПР;2026;Математика;5;edu220003;q1;4\n");
         assertThat(page(municipality, "/")).contains("Данных за 2026 год ещё нет", "href=\"/imports\"",
-                "Обзор, 2025 год");
+                "Северский округ, 2025 год");
         assertThat(page(school, "/")).contains("Данных за 2026 год ещё нет", "загружает управление образования")
                 .doesNotContain("href=\"/imports\"");
         assertThat(page(region, "/")).contains("Обзор, 2026 год").doesNotContain("Данных за 2026 год ещё нет");
