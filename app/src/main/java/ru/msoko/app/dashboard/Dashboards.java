@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.msoko.app.dashboard.Change.Good;
 import ru.msoko.app.dashboard.DashboardQueries.KindSums;
@@ -28,9 +29,12 @@ class Dashboards {
 
     private static final RussianFormat FMT = new RussianFormat();
     private final DashboardQueries queries;
+    /** Small cells: no mean of fewer works than this (the school page's limit, {@code msoko.privacy.min-group}). */
+    private final int minGroup;
 
-    Dashboards(DashboardQueries queries) {
+    Dashboards(DashboardQueries queries, @Value("${msoko.privacy.min-group:10}") int minGroup) {
         this.queries = queries;
+        this.minGroup = minGroup;
     }
 
     /** A key-number tile: the number with its change, and what it counts (in the plural form the number needs). */
@@ -87,7 +91,7 @@ class Dashboards {
                     year - 1, Good.DOWN);
             rows.add(new Row(u, href(level, u), participants(now, before, year), zoneChanges,
                     level == Level.SCHOOL ? zoneCell(zones, u.id(), year) : ZoneCell.NONE, signChange,
-                    INDICATORS.stream().map(i -> now.change(i, before, year)).toList()));
+                    INDICATORS.stream().map(i -> now.change(i, before, year, minGroup)).toList()));
         }
         boolean previousData = tallies.values().stream().anyMatch(t -> t.containsKey(year - 1));
         List<Tile> tiles = tiles(units, all, previousData ? allBefore : null, zones, analysed, previousZones, year);
@@ -118,7 +122,7 @@ class Dashboards {
             }
         }
         for (Indicator i : INDICATORS) {
-            Change c = now.change(i, before, year);
+            Change c = now.change(i, before, year, minGroup);
             if (c.delta().isEmpty() && c.value().equals("—")) {
                 continue; // no such procedure this year: no empty tile
             }
@@ -228,14 +232,15 @@ class Dashboards {
             });
         }
 
-        Double mean(Indicator i) {
+        Double mean(Indicator i, int minGroup) {
             long[] m = marks.getOrDefault(i, new long[4]);
             double[] t = tests.getOrDefault(i, new double[2]);
-            return i.mean(m[0], m[1], m[2], m[3], t[0], (long) t[1]);
+            return i.mean(m[0], m[1], m[2], m[3], t[0], (long) t[1], minGroup);
         }
 
-        Change change(Indicator i, Tally before, int year) {
-            return Change.mean(mean(i), before == null ? null : before.mean(i), year - 1, i.digits(), Good.UP);
+        Change change(Indicator i, Tally before, int year, int minGroup) {
+            return Change.mean(mean(i, minGroup), before == null ? null : before.mean(i, minGroup), year - 1,
+                    i.digits(), Good.UP);
         }
     }
 
@@ -257,7 +262,7 @@ class Dashboards {
         var now = years.stream().filter(y -> y.year() == year).findFirst();
         var before = years.stream().filter(y -> y.year() == year - 1).findFirst();
         List<ProcedureSums> sums = queries.procedures(scope, school.id(), year);
-        List<ProcedureRow> procedures = procedures(sums, year);
+        List<ProcedureRow> procedures = procedures(sums, year, minGroup);
         long participants = sums.stream().filter(p -> p.year() == year).mapToLong(ProcedureSums::participants).sum();
         boolean previous = sums.stream().anyMatch(p -> p.year() == year - 1);
         long participantsBefore = sums.stream().filter(p -> p.year() == year - 1)
@@ -287,9 +292,9 @@ class Dashboards {
     /**
      * This year's procedures of the school, each against the same procedure (kind, subject, grade) a year before.
      * The mean is the mean mark where the procedure gives marks, else the test score (ЕГЭ), else the primary score;
-     * it is not shown for fewer than 10 participants (small cells).
+     * it is not shown for fewer participants than the small-cell limit.
      */
-    private static List<ProcedureRow> procedures(List<ProcedureSums> sums, int year) {
+    private static List<ProcedureRow> procedures(List<ProcedureSums> sums, int year, int minGroup) {
         Map<String, ProcedureSums> before = new HashMap<>();
         sums.stream().filter(p -> p.year() == year - 1).forEach(p -> before.put(key(p), p));
         List<ProcedureRow> rows = new ArrayList<>();
@@ -299,11 +304,11 @@ class Dashboards {
             }
             ProcedureSums b = before.get(key(p));
             Measure m = Measure.of(p);
-            Double meanBefore = b == null ? null : m.mean(b);
+            Double meanBefore = b == null ? null : m.mean(b, minGroup);
             rows.add(new ProcedureRow(ProcedureKind.valueOf(p.kind()).code(), ProcedureKind.valueOf(p.kind()).title(),
                     p.subject(), p.grade(), FMT.integer(p.participants()),
                     b == null ? "—" : FMT.integer(b.participants()),
-                    Change.mean(m.mean(p), meanBefore, year - 1, m.digits, Good.UP), m.title));
+                    Change.mean(m.mean(p, minGroup), meanBefore, year - 1, m.digits, Good.UP), m.title));
         }
         return rows;
     }
@@ -328,8 +333,8 @@ class Dashboards {
             return p.mark2() + p.mark3() + p.mark4() + p.mark5() > 0 ? MARK : p.testN() > 0 ? TEST : PRIMARY;
         }
 
-        Double mean(ProcedureSums p) {
-            if (p.participants() < Indicator.MIN_PARTICIPANTS) {
+        Double mean(ProcedureSums p, int minGroup) {
+            if (p.participants() < minGroup) {
                 return null;
             }
             return switch (this) {

@@ -3,15 +3,13 @@ package ru.msoko.app.dashboard;
 /**
  * The mean results of the main procedures that the dashboard shows per territory with their change: the mean ВПР
  * and ОГЭ mark (marks 2–5 of every subject and grade together, as the regional reports give «средняя отметка») and
- * the mean ЕГЭ test score (0–100). A mean of fewer than {@link #MIN_PARTICIPANTS} works is not shown.
+ * the mean ЕГЭ test score (0–100). A mean of fewer works than the small-cell limit ({@code msoko.privacy.min-group},
+ * 10 by default — the same limit as the school page's results) is not shown.
  */
 enum Indicator {
     VPR_MARK("VPR", "ВПР", "средняя отметка", true),
     OGE_MARK("OGE", "ОГЭ", "средняя отметка", true),
     EGE_SCORE("EGE", "ЕГЭ", "средний тестовый балл", false);
-
-    /** Small cells (the same rule as the school page's results): no mean of fewer than 10 works. */
-    static final int MIN_PARTICIPANTS = 10;
 
     final String kind;
     final String procedure;
@@ -38,12 +36,12 @@ enum Indicator {
         return marks ? 2 : 1;
     }
 
-    /** The mean of these sums, or null when there are fewer than {@link #MIN_PARTICIPANTS} works behind it. */
-    Double mean(long mark2, long mark3, long mark4, long mark5, double testSum, long testN) {
+    /** The mean of these sums, or null when there are fewer than {@code minGroup} works behind it. */
+    Double mean(long mark2, long mark3, long mark4, long mark5, double testSum, long testN, int minGroup) {
         if (marks) {
-            return mark2 + mark3 + mark4 + mark5 < MIN_PARTICIPANTS ? null : meanMark(mark2, mark3, mark4, mark5);
+            return mark2 + mark3 + mark4 + mark5 < minGroup ? null : meanMark(mark2, mark3, mark4, mark5);
         }
-        return testN < MIN_PARTICIPANTS ? null : testSum / testN;
+        return testN < minGroup ? null : testSum / testN;
     }
 
     /** The mean of marks 2–5 given how many of each; null when there are none. */

@@ -146,17 +146,20 @@ class BrowserWalkTest {
 
     /**
      * The dashboard per role with two years to compare: ВПР Математика 6 in 2024 and 2025 at edu220001 (12 works:
-     * all «3», then all «4») and edu220002 (12 works: all «4», then all «5»), and a run by hand with edu220002
-     * red in 2025 after yellow in 2024 (edu220001 green both years).
+     * six «3» and six «4», mean 3,50; then six «4» and six «5», 4,50) and edu220002 (six «2» and six «4», then six
+     * «3» and six «5»), and a run by hand with edu220002 red in 2025 after yellow in 2024 (edu220001 green both
+     * years). The marks vary within each school and year: with one mark only the analysis that another walk starts
+     * fails (YearJumpRule: «z must not be NaN»).
      */
     @Test
     void theDashboardOfEachLevelComparesTheYearWithTheOneBefore() {
         StringBuilder csv = new StringBuilder("procedure;year;subject;grade;school_code;participant;mark\n");
         for (int i = 0; i < 12; i++) {
-            csv.append("ВПР;2024;Математика;6;edu220001;d24a").append(i).append(";3\n")
-                    .append("ВПР;2025;Математика;6;edu220001;d25a").append(i).append(";4\n")
-                    .append("ВПР;2024;Математика;6;edu220002;d24b").append(i).append(";4\n")
-                    .append("ВПР;2025;Математика;6;edu220002;d25b").append(i).append(";5\n");
+            int odd = i % 2;
+            csv.append("ВПР;2024;Математика;6;edu220001;d24a").append(i).append(';').append(3 + odd).append('\n')
+                    .append("ВПР;2025;Математика;6;edu220001;d25a").append(i).append(';').append(4 + odd).append('\n')
+                    .append("ВПР;2024;Математика;6;edu220002;d24b").append(i).append(';').append(2 + 2 * odd).append('\n')
+                    .append("ВПР;2025;Математика;6;edu220002;d25b").append(i).append(';').append(3 + 2 * odd).append('\n');
         }
         imports.importFile(Fixtures.write(dir, "e2e-dashboard.csv", csv.toString()), "e2e-dashboard.csv", "t",
                 ImportOptions.STRICT);
@@ -189,9 +192,9 @@ class BrowserWalkTest {
                 .doesNotContain("Каменский район", "Берёзовская");
         browser.screenshot("dashboard-municipality");
         browser.login("school", PASSWORD).open("/");
-        // edu220001: ВПР Математика 6 — 12 works, mean 4,00 against 3,00
+        // edu220001: ВПР Математика 6 — 12 works, mean 4,50 against 3,50
         assertThat(browser.text()).contains("СОШ № 1", "Зона риска по годам", "зелёная зона", "= как в 2024 году",
-                        "4,00", "▲ +1,00")
+                        "4,50", "▲ +1,00")
                 .doesNotContain("Гимназия № 2", "Каменский район");
         browser.screenshot("dashboard-school");
     }
