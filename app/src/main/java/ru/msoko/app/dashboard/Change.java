@@ -39,8 +39,8 @@ record Change(String value, String delta, String css, String before) {
         }
         long diff = now - before;
         String was = "в " + previousYear + " году: " + FMT.integer(before);
-        if (diff == 0) {
-            return new Change(value, "= без изменений", "same", was);
+        if (diff == 0) { // nothing both years: no «без изменений» under every zero of a table
+            return new Change(value, now == 0 ? "" : "= без изменений", "same", was);
         }
         String words = forms.length == 3 ? "\u00A0" + RussianFormat.plural(Math.abs(diff), forms[0], forms[1], forms[2]) : "";
         return new Change(value, arrow(diff) + " " + signed(diff, FMT.integer(Math.abs(diff))) + words,

@@ -52,11 +52,8 @@ class Dashboards {
     }
 
     /** The overview of a region or a municipality for a year. */
-    record Overview(int year, Level level, List<Tile> tiles, List<Row> rows, boolean analysed, boolean previousData) {
-        /** The columns of the means, in the order of {@link Row#means()}. */
-        public List<Indicator> indicators() {
-            return INDICATORS;
-        }
+    record Overview(int year, Level level, List<Tile> tiles, List<Row> rows, boolean analysed, boolean previousData,
+                    List<Indicator> indicators) {
     }
 
     /** The zones the dashboard counts, in the order of the columns. */
@@ -94,11 +91,23 @@ class Dashboards {
                     INDICATORS.stream().map(i -> now.change(i, before, year, minGroup)).toList()));
         }
         boolean previousData = tallies.values().stream().anyMatch(t -> t.containsKey(year - 1));
+        // a column per indicator that some row shows: no column of dashes for a procedure not loaded (the table
+        // must fit 1366 px)
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < INDICATORS.size(); i++) {
+            int column = i;
+            if (rows.stream().anyMatch(r -> !r.means().get(column).value().equals("—"))) {
+                shown.add(i);
+            }
+        }
+        rows = rows.stream().map(r -> new Row(r.unit(), r.href(), r.participants(), r.zones(), r.zone(), r.signs(),
+                shown.stream().map(r.means()::get).toList())).toList();
         List<Tile> tiles = tiles(units, all, previousData ? allBefore : null, zones, analysed, previousZones, year);
         if (municipality != 0) { // the risk page lists the whole territory of the user, not this municipality
             tiles = tiles.stream().map(t -> new Tile(t.label(), t.change(), null)).toList();
         }
-        return new Overview(year, level, tiles, rows, analysed, previousData);
+        return new Overview(year, level, tiles, rows, analysed, previousData,
+                shown.stream().map(INDICATORS::get).toList());
     }
 
     private List<Tile> tiles(List<Unit> units, Tally now, Tally before, List<ZoneCount> zones, boolean analysed,
