@@ -29,11 +29,13 @@ class Dashboards {
 
     private static final RussianFormat FMT = new RussianFormat();
     private final DashboardQueries queries;
+    private final OverviewCache cache;
     /** Small cells: no mean of fewer works than this (the school page's limit, {@code msoko.privacy.min-group}). */
     private final int minGroup;
 
-    Dashboards(DashboardQueries queries, @Value("${msoko.privacy.min-group:10}") int minGroup) {
+    Dashboards(DashboardQueries queries, OverviewCache cache, @Value("${msoko.privacy.min-group:10}") int minGroup) {
         this.queries = queries;
+        this.cache = cache;
         this.minGroup = minGroup;
     }
 
@@ -60,7 +62,12 @@ class Dashboards {
     static final List<Zone> ZONES = List.of(Zone.values());
     static final List<Indicator> INDICATORS = List.of(Indicator.values());
 
+    /** The overview of the scope (or of one municipality of it) for a year; reused while the data is unchanged. */
     Overview overview(Scope scope, Level level, long municipality, int year) {
+        return cache.get(List.of(scope, level, municipality, year), () -> compute(scope, level, municipality, year));
+    }
+
+    private Overview compute(Scope scope, Level level, long municipality, int year) {
         List<Unit> units = queries.units(scope, level, municipality);
         Map<Long, Map<Integer, Tally>> tallies = tallies(queries.sums(scope, level, municipality, year));
         Long run = queries.latestRun().orElse(null);

@@ -56,6 +56,8 @@ abstract class DashboardContract {
     UserRepository users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    ru.msoko.app.imports.ImportRollback rollback;
     @TempDir
     Path dir;
 
@@ -211,6 +213,28 @@ abstract class DashboardContract {
         // 2024: M01 works 20 + 10 ЕГЭ = 30, ВПР 3,50, ЕГЭ 60,0; nothing from 2023
         assertThat(html).contains("Обзор, 2024 год", "Результатов за 2023 год нет", ">30<", ">3,50<", ">60,0<")
                 .doesNotContain("▲ +");
+    }
+
+    /** The overviews are reused between views (OverviewCache) only while the data stays the same. */
+    @Test
+    void anImportAndItsRollbackShowOnTheNextView() throws Exception {
+        loadResultsAndZones();
+        assertThat(page(region, "/")).contains(">41<", "▲ +11");
+        // one more 2025 ВПР work at edu220003: 42 works, 12 more than in 2024
+        ImportOutcome o = imports.importFile(Fixtures.write(dir, "one.csv",
+                        "procedure;year;subject;grade;school_code;participant;mark\nВПР;2025;Математика;5;edu220003;z1;5\n"),
+                "one.csv", "t", ImportOptions.STRICT);
+        assertThat(page(region, "/")).contains(">42<", "▲ +12");
+        assertThat(rollback.rollback(((ImportOutcome.Imported) o).batchId(), "t", false))
+                .isInstanceOf(ru.msoko.app.imports.ImportRollback.Outcome.RolledBack.class);
+        assertThat(page(region, "/")).contains(">41<", "▲ +11");
+        // a new analysis run: its zones replace the old ones (edu220001 no longer red: one red school, 2025 only)
+        jdbc.sql("""
+                insert into analysis_run (started_by, started_at, finished_at, method_version, settings, years, results,
+                                          signs, red, yellow)
+                values ('t', :now, :now, 'test', '{}', '2025', 0, 0, 1, 0)""").param("now", OffsetDateTime.now()).update();
+        zone(id("select max(id) from analysis_run"), "edu220002", 2025, "red");
+        assertThat(page(region, "/")).contains("школа в красной зоне").doesNotContain("школы в красной зоне");
     }
 
     @Test
