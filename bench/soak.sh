@@ -3,6 +3,7 @@
 # the main pages and API endpoints, and — unless --pages-only — uploads and analysis runs in the background.
 # Prints p50/p95/p99 per page, errors, lost writes and the heap floor per minute; exit code 1 on any error or lost
 # write. Usage: bench/soak.sh [seconds, default 600] [users, default 50] [--pages-only]. Heap: BENCH_HEAP (1g).
+# BENCH_OPTS=-Dsoak.data=FOLDER reuses the demo region of an earlier run (its data folder, printed at the start).
 # Each simulated user pauses 0–4 s between pages (mean 2 s); BENCH_OPTS=-Dsoak.think-ms=0 makes it a stress run.
 # Builds in place (no `mvn install`): the classpath comes from the reactor's target/ folders.
 set -euo pipefail

@@ -24,7 +24,7 @@ class DirectionQueries {
         }
         return jdbc.sql("""
                 select a.kind, a.exam_year, sum(v.rows_total)
-                from result_stats v join assessment a on a.id = v.assessment_id join school s on s.id = v.school_id
+                from result_summary v join assessment a on a.id = v.assessment_id join school s on s.id = v.school_id
                 where a.kind in (:kinds) and %s
                 group by a.kind, a.exam_year order by a.exam_year desc, a.kind""".formatted(Scope.SCHOOL_CONDITION))
                 .params(scope.sqlParams())

@@ -104,7 +104,7 @@ class SchoolQueries {
                        sum(v.test_sum) / nullif(sum(v.test_n), 0),
                        sum(v.mark2), sum(v.mark3), sum(v.mark4), sum(v.mark5),
                        sum(v.passed), sum(v.failed), sum(v.winners), sum(v.prize_winners)
-                from result_stats v
+                from result_summary v
                 join assessment a on a.id = v.assessment_id
                 join subject sub on sub.id = a.subject_id
                 where v.school_id = :school
@@ -131,7 +131,7 @@ class SchoolQueries {
         jdbc.sql("""
                 select assessment_id, coalesce(sum(test_sum) / nullif(sum(test_n), 0),
                                               sum(primary_sum) / nullif(sum(primary_n), 0))
-                from result_stats where assessment_id in (:ids) group by assessment_id""")
+                from result_summary where assessment_id in (:ids) group by assessment_id""")
                 .param("ids", assessmentIds)
                 .query((rs, n) -> means.put(rs.getLong(1), (Double) rs.getObject(2, Double.class))).list();
         return means;

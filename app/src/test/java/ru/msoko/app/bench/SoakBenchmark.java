@@ -76,7 +76,10 @@ public final class SoakBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         boolean background = !List.of(args).contains("--pages-only");
-        Path data = Files.createTempDirectory("msoko-soak-");
+        // -Dsoak.data=FOLDER reuses the demo region of an earlier run (its data folder) instead of loading it again
+        String reuse = System.getProperty("soak.data", "");
+        Path data = reuse.isEmpty() ? Files.createTempDirectory("msoko-soak-") : Path.of(reuse);
+        System.out.println("data folder: " + data);
         long t0 = System.nanoTime();
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MsokoApplication.class)
                 .web(WebApplicationType.SERVLET).logStartupInfo(false)
@@ -91,6 +94,8 @@ public final class SoakBenchmark {
         SoakBenchmark bench = new SoakBenchmark("http://localhost:" + port, targets(jdbc));
         int code = 2;
         try {
+            bench.singleRequests("region");
+            bench.singleRequests("school");
             code = bench.run(seconds, users, background, jdbc);
         } finally {
             ctx.close();
@@ -113,6 +118,48 @@ public final class SoakBenchmark {
                     .param("login", login).query(Long.class).list());
         }
         return new Targets(schools, municipalities);
+    }
+
+    /** Requests per page of the warm single-user loop: the first half warms up, the second half is measured. */
+    private static final int SINGLE_REQUESTS = Integer.getInteger("soak.single", 40);
+
+    /**
+     * One user alone, one request after another: the latency of each page when nothing else runs (warm: the first
+     * half of the requests only warms the JIT and the database's caches).
+     */
+    private void singleRequests(String login) {
+        Session s = new Session(login);
+        String school = targets.schools().get(login).get(0);
+        long municipality = targets.municipalities().get(login).get(0);
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("обзор /", "/");
+        pages.put("школы муниципалитета", "/dashboard/municipalities/" + municipality + "/schools");
+        pages.put("страница школы", "/schools/" + school);
+        pages.put("признаки школы", "/schools/" + school + "/signs");
+        pages.put("зоны риска", "/risk");
+        pages.put("поиск", "/search?q=" + URLEncoder.encode("школа", StandardCharsets.UTF_8));
+        pages.put("направление", "/directions/objectivity");
+        if (login.equals("region")) {
+            pages.put("журнал загрузок", "/imports");
+        }
+        System.out.printf(Locale.ROOT, "%n«%s» alone, %d requests per page, the last %d measured%n", login,
+                SINGLE_REQUESTS, SINGLE_REQUESTS / 2);
+        System.out.printf(Locale.ROOT, "%-24s %9s %9s %9s%n", "page", "p50 ms", "p95 ms", "max ms");
+        pages.forEach((name, path) -> {
+            List<Long> l = new ArrayList<>();
+            for (int i = 0; i < SINGLE_REQUESTS; i++) {
+                long t = System.nanoTime();
+                s.get(name, path);
+                if (i >= SINGLE_REQUESTS / 2) {
+                    l.add(System.nanoTime() - t);
+                }
+            }
+            Collections.sort(l);
+            System.out.printf(Locale.ROOT, "%-24s %9.1f %9.1f %9.1f%n", name, pct(l, 0.50), pct(l, 0.95),
+                    l.get(l.size() - 1) / 1e6);
+        });
+        latencies.clear();
+        errorSamples.forEach(e -> System.out.println("  error: " + e));
     }
 
     private int run(int seconds, int users, boolean background, JdbcClient jdbc) throws Exception {

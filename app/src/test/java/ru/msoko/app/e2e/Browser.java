@@ -129,6 +129,15 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // the address changes when the answer to the redirect arrives, not when the form is sent: wait (the driver
+        // polls) for the next page — the signed-in header or the login page's message — or a slow start page is read
+        // as a refused login
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(30));
+        try {
+            driver.findElement(By.cssSelector(".topbar .who, .login-box .alert"));
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        }
         return noSevereErrors();
     }
 

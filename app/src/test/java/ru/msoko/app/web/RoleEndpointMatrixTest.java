@@ -246,10 +246,13 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 List.of("M01", "M02", MISSING),
                 (p, t) -> get("/dashboard/municipalities/" + municipalityId(t) + "/schools"),
                 (p, t, r) -> {
-                    // a municipality-level user asking for another municipality is refused; the region sees every
-                    // municipality, a school-level user an empty list or its own school (the list is scoped)
-                    if (p.level() == Territory.MUNICIPALITY && !p.seesMunicipality(t)) {
+                    // a municipality- or school-level user asking for another municipality is refused; the region
+                    // sees every municipality and learns that a missing one is missing; a school-level user asking for
+                    // its own municipality sees its own school only (the list is scoped)
+                    if (p.level() != Territory.REGION && !p.seesMunicipality(t)) {
                         status(r, 403);
+                    } else if (t.equals(MISSING)) {
+                        status(r, 404);
                     } else {
                         ok(r);
                         hiddenAbsent(p, r, "");
