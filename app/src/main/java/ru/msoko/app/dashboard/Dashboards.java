@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.msoko.app.dashboard.Change.Good;
 import ru.msoko.app.dashboard.DashboardQueries.KindSums;
@@ -16,6 +15,7 @@ import ru.msoko.app.dashboard.DashboardQueries.Unit;
 import ru.msoko.app.dashboard.DashboardQueries.ZoneCount;
 import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.RussianFormat;
+import ru.msoko.core.privacy.SmallCells;
 import ru.msoko.core.domain.ProcedureKind;
 import ru.msoko.core.objectivity.Zone;
 
@@ -33,10 +33,10 @@ class Dashboards {
     /** Small cells: no mean of fewer works than this (the school page's limit, {@code msoko.privacy.min-group}). */
     private final int minGroup;
 
-    Dashboards(DashboardQueries queries, OverviewCache cache, @Value("${msoko.privacy.min-group:10}") int minGroup) {
+    Dashboards(DashboardQueries queries, OverviewCache cache, SmallCells cells) {
         this.queries = queries;
         this.cache = cache;
-        this.minGroup = minGroup;
+        this.minGroup = cells.minGroup();
     }
 
     /** A key-number tile: the number with its change, and what it counts (in the plural form the number needs). */

@@ -39,9 +39,22 @@ final class PastYears {
             return now.z(slot) - meanZ;
         }
 
+        /**
+         * Without any spread (every work of the school got the same mark in each year, or the whole procedure did)
+         * the test has no noise to measure against: no change is no evidence (p = 1), a change in the tested
+         * direction is certain (p = 0).
+         */
         double pValue(ProcedureSummary now, int slot, boolean upward) {
-            double stat = (now.pupilZ(slot) - pupilZ) / Math.sqrt(now.pupilZVariance(slot) + pupilVariance / years);
-            return Distributions.normalUpperTail(upward ? stat : -stat);
+            double diff = now.pupilZ(slot) - pupilZ;
+            double se = Math.sqrt(now.pupilZVariance(slot) + pupilVariance / years);
+            double directed = upward ? diff : -diff;
+            if (Double.isNaN(directed)) {
+                return 1.0;
+            }
+            if (!(se > 0)) {
+                return directed > 0 ? 0.0 : 1.0;
+            }
+            return Distributions.normalUpperTail(directed / se);
         }
     }
 
