@@ -45,7 +45,13 @@ record Grid(String municipality, List<Part> parts, Map<String, Long> zones) {
         }
     }
 
-    int size() {
+    /** «красная зона — 1, зелёная зона — 2». */
+    public String summary() {
+        return zones.entrySet().stream().map(e -> RiskController.ZONE_LABELS.get(e.getKey()) + " — " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    public int size() {
         return parts.stream().mapToInt(p -> p.schools().size()).sum();
     }
 }

@@ -42,7 +42,7 @@ record RiskFilter(Integer year, String procedure, String subject, int grade, Str
         String st = Arrays.stream(Settlement.values()).map(Enum::name).filter(c -> c.equals(settlement)).findFirst()
                 .orElse("");
         String p = clean(procedure);
-        String s = SORTS.contains(sort) ? sort : "zone";
+        String s = sort != null && SORTS.contains(sort) ? sort : "zone";
         return new RiskFilter(year, p, clean(subject), grade == null || grade < 0 || grade > 11 ? 0 : grade, z, g, t, st,
                 clean(municipality), s, "desc".equals(dir));
     }
@@ -58,12 +58,12 @@ record RiskFilter(Integer year, String procedure, String subject, int grade, Str
     }
 
     /** Whether any of the procedure, subject, grade or sign filters is set (they narrow by the school's procedures). */
-    boolean byProcedure() {
+    public boolean byProcedure() {
         return !procedure.isEmpty() || !subject.isEmpty() || grade != 0 || !sign.isEmpty();
     }
 
     /** Whether anything but the year is set: the empty state then offers to reset the filter. */
-    boolean any() {
+    public boolean any() {
         return byProcedure() || !zone.isEmpty() || !schoolType.isEmpty() || !settlement.isEmpty()
                 || !municipality.isEmpty();
     }
@@ -95,7 +95,7 @@ record RiskFilter(Integer year, String procedure, String subject, int grade, Str
     }
 
     /** The URL's query of this filter (without empty values), e.g. {@code year=2025&zone=red}. */
-    String query() {
+    public String query() {
         UriComponentsBuilder b = UriComponentsBuilder.newInstance();
         add(b, "year", year == null ? "" : String.valueOf(year));
         add(b, "procedure", procedure);
@@ -115,19 +115,19 @@ record RiskFilter(Integer year, String procedure, String subject, int grade, Str
     }
 
     /** The query for sorting by a column: the same column again flips the direction. */
-    String sortQuery(String column) {
+    public String sortQuery(String column) {
         boolean d = column.equals(sort) ? !desc : column.equals("score");
         return new RiskFilter(year, procedure, subject, grade, zone, sign, schoolType, settlement, municipality,
                 column, d).query();
     }
 
     /** The arrow of a sorted column's header («▲»/«▼»), "" for the others. */
-    String arrow(String column) {
+    public String arrow(String column) {
         return column.equals(sort) ? (desc ? " ▼" : " ▲") : "";
     }
 
     /** The query of this filter with one zone chosen (the zone counts are links). */
-    String zoneQuery(String z) {
+    public String zoneQuery(String z) {
         return withZone(z).query();
     }
 
