@@ -243,7 +243,7 @@ class ApiTest extends TerritoryWebTest {
         handlers.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1/"))
                 .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + p))));
-        assertThat(mapped).hasSize(9);
+        assertThat(mapped).hasSize(10);
         assertThat(documented).isEqualTo(mapped);
     }
 

@@ -54,7 +54,7 @@ class RiskPageTest extends TerritoryWebTest {
     void filtersKeepOnlyTheChosenZone() throws Exception {
         mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection());
 
-        assertThat(page("/risk?zone=red", region)).contains("По выбранным условиям школ нет").doesNotContain("СОШ № 1");
+        assertThat(page("/risk?zone=red", region)).contains("Ни одна школа не подходит под фильтр").doesNotContain("СОШ № 1");
         assertThat(page("/risk?zone=insufficient_data&year=2025", region)).contains("СОШ № 1");
     }
 

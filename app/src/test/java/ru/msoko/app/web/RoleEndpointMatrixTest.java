@@ -268,6 +268,21 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     assertThat(body(r)).contains(p.sees().stream().map(School::code).toList());
                     hiddenAbsent(p, r, "");
                 }));
+        e.put("GET /risk/grid", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/risk/grid"),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains(p.sees().stream().map(School::name).toList());
+                    hiddenAbsent(p, r, "");
+                }));
+        // the comparison: two schools (one of them another municipality's) or one school's years; a school outside
+        // the territory is refused like its page, and the refusal names only the code that was asked
+        e.put("GET /compare", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code + "," + S2.code, S1.code + "," + S3.code, "годы " + S1.code, "годы " + S3.code),
+                (p, t) -> t.startsWith("годы ") ? get("/compare").param("school", t.substring(5))
+                        : get("/compare").param("schools", t), compared(false)));
+        e.put("GET /api/v1/compare", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code + "," + S2.code, S1.code + "," + S3.code),
+                (p, t) -> get("/api/v1/compare").param("schools", t), compared(true)));
         e.put("POST /risk/run", new Endpoint(Set.of(ANALYZE), false, List.of(NONE), (p, t) -> post("/risk/run"),
                 (p, t, r) -> status(r, 302)));
         e.put("GET /search", new Endpoint(Set.of(VIEW), false, List.of(S1.alias, S2.alias, S3.alias),
@@ -445,6 +460,22 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 (p, t) -> post("/api/v1/analysis-runs"), (p, t, r) -> status(r, 201)));
     }
 
+    /** A comparison's check: the schools asked are all the caller's (their names shown) or it is refused. */
+    private static Check compared(boolean api) {
+        return (p, t, r) -> {
+            List<School> asked = java.util.Arrays.stream(t.replace("годы ", "").split(",")).map(c -> school(c)).toList();
+            School outside = asked.stream().filter(s -> !p.sees().contains(s)).findFirst().orElse(null);
+            if (outside == null) {
+                ok(r);
+                assertThat(body(r)).contains(asked.stream().map(s -> api ? s.code() : s.name()).toList());
+                hiddenAbsent(p, r, "");
+            } else {
+                status(r, 403);
+                hiddenAbsent(p, r, outside.code());
+            }
+        };
+    }
+
     /** An active API token of this login (inserted directly: the page's creation is checked by ApiTest). */
     private long apiToken(String login) {
         int n = ++counter;
@@ -486,13 +517,13 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 67 (endpoint, target) pairs over 36 endpoints: counted from the expectations above
+        // 11 principals × 74 (endpoint, target) pairs over 39 endpoints: counted from the expectations above
         // (16 endpoints with 33 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
         // page and its two exports once each; the sign page with 5 targets; the token page, its creation once and
         // its revocation × own, M02's; the API: schools once, results × 4, the import log, upload, rollback × 2,
-        // runs and a new run once each)
-        assertThat(expected).hasSize(36);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 67);
+        // runs and a new run once each; the risk grid once, the comparison page × 4, its API × 2)
+        assertThat(expected).hasSize(39);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 74);
     }
 
     /**
