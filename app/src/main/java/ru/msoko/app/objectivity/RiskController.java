@@ -1,5 +1,6 @@
 package ru.msoko.app.objectivity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 import org.springframework.security.core.Authentication;
 import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.ForbiddenException;
@@ -50,7 +52,7 @@ class RiskController {
                 @RequestParam(required = false) String schoolType, @RequestParam(required = false) String settlement,
                 @RequestParam(required = false) String municipality, @RequestParam(required = false) String sort,
                 @RequestParam(required = false) String dir, @RequestParam(defaultValue = "1") int page,
-                Scope scope, Model model) {
+                Scope scope, Model model, jakarta.servlet.http.HttpServletRequest request) {
         RiskFilter filter = RiskFilter.of(year, procedure, subject, grade, zone, sign, schoolType, settlement,
                 municipality, sort, dir);
         Integer selected = common(filter, scope, model);
@@ -65,8 +67,9 @@ class RiskController {
         List<RiskQueries.Row> rows = queries.risk(scope, run, selected, f, (current - 1) * PAGE_SIZE, PAGE_SIZE);
         Map<String, List<RiskQueries.ProcedureSigns>> signs =
                 queries.signsBySchool(run, selected, rows.stream().map(RiskQueries.Row::code).toList(), f);
+        String root = request.getContextPath();
         model.addAttribute("rows", rows.stream()
-                .map(r -> new RowView(r, history(r.history()), signs.getOrDefault(r.code(), List.of()))).toList());
+                .map(r -> RowView.of(root, r, history(r.history()), signs.getOrDefault(r.code(), List.of()))).toList());
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         return "risk";
@@ -94,8 +97,36 @@ class RiskController {
         return "risk-grid";
     }
 
-    /** A row of the table: the stored row, its past years in words and its procedures with signs. */
-    record RowView(RiskQueries.Row row, String history, List<RiskQueries.ProcedureSigns> procedures) {
+    /**
+     * A row of the table with its texts and links ready: the stored row, the school's link, type and settlement, its
+     * past years in words and its procedures with signs. Built here rather than with a link expression per badge in
+     * the template: a hundred rows of Thymeleaf link expressions took most of the page's time (bench/risk.sh).
+     */
+    record RowView(RiskQueries.Row row, String href, String kind, String history, List<ProcedureView> procedures) {
+        static RowView of(String root, RiskQueries.Row r, String history, List<RiskQueries.ProcedureSigns> signs) {
+            String href = root + "/schools/" + UriUtils.encodePathSegment(r.code(), StandardCharsets.UTF_8);
+            String kind = (r.schoolType() == null ? "тип не указан" : SchoolType.valueOf(r.schoolType()).label())
+                    + (r.settlement() == null ? "" : ", " + Settlement.valueOf(r.settlement()).label());
+            return new RowView(r, href, kind, history, signs.stream().map(p -> ProcedureView.of(href, p)).toList());
+        }
+    }
+
+    /** A procedure of a row («ВПР 5 кл., Математика») with its sign badges. */
+    record ProcedureView(String label, List<BadgeView> signs) {
+        static ProcedureView of(String schoolHref, RiskQueries.ProcedureSigns p) {
+            return new ProcedureView(p.procedure() + (p.grade() > 0 ? " " + p.grade() + " кл." : "") + ", " + p.subject(),
+                    p.signs().stream().map(b -> BadgeView.of(schoolHref, b)).toList());
+        }
+    }
+
+    /** A sign badge: its title, link, CSS class (strength, dashed when not counted) and the strength in words. */
+    record BadgeView(String title, String href, String css, String strength) {
+        static BadgeView of(String schoolHref, RiskQueries.Badge b) {
+            String s = STRENGTH.getOrDefault(b.sign(), "supporting");
+            String words = STRENGTH_LABELS.get(s) + (b.counted() ? "" : ", не учитывается в зоне");
+            return new BadgeView(SIGN_TITLES.getOrDefault(b.sign(), b.sign()), schoolHref + "/signs/" + b.id(),
+                    "badge sign sign-" + s + (b.counted() ? "" : " not-counted"), words);
+        }
     }
 
     /**
