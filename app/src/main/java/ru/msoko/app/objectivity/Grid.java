@@ -13,10 +13,20 @@ import ru.msoko.core.domain.Settlement;
 record Grid(String municipality, List<Part> parts, Map<String, Long> zones) {
 
     /** The schools of one settlement type of a group. */
-    record Part(String settlement, List<RiskQueries.Row> schools) {
+    record Part(String settlement, List<Tile> schools) {
     }
 
-    static List<Grid> of(List<RiskQueries.Row> rows, boolean byMunicipality) {
+    /** A school's tile: its row, its page's address and its number of signs in words ("" without signs). */
+    record Tile(RiskQueries.Row row, String href, String signs) {
+        static Tile of(String root, RiskQueries.Row r) {
+            int n = r.signs() == null || r.signs().isBlank() ? 0 : r.signs().split("\\|").length;
+            return new Tile(r, root + "/schools/" + org.springframework.web.util.UriUtils.encodePathSegment(r.code(),
+                    java.nio.charset.StandardCharsets.UTF_8),
+                    n == 0 ? "" : n + "\u00A0" + ru.msoko.app.web.RussianFormat.plural(n, "признак", "признака", "признаков"));
+        }
+    }
+
+    static List<Grid> of(String root, List<RiskQueries.Row> rows, boolean byMunicipality) {
         Map<String, List<RiskQueries.Row>> groups = new LinkedHashMap<>();
         rows.stream().sorted(java.util.Comparator.comparing(RiskQueries.Row::municipality))
                 .forEach(r -> groups.computeIfAbsent(byMunicipality ? r.municipality() : "", k -> new ArrayList<>()).add(r));
@@ -24,9 +34,11 @@ record Grid(String municipality, List<Part> parts, Map<String, Long> zones) {
         groups.forEach((name, schools) -> {
             List<Part> parts = new ArrayList<>();
             for (Settlement s : Settlement.values()) {
-                part(parts, s.label(), schools.stream().filter(r -> s.name().equals(r.settlement())).toList());
+                part(parts, s.label(), schools.stream().filter(r -> s.name().equals(r.settlement()))
+                        .map(r -> Tile.of(root, r)).toList());
             }
-            part(parts, "тип поселения не указан", schools.stream().filter(r -> r.settlement() == null).toList());
+            part(parts, "тип поселения не указан", schools.stream().filter(r -> r.settlement() == null)
+                    .map(r -> Tile.of(root, r)).toList());
             Map<String, Long> zones = new LinkedHashMap<>();
             for (var z : ru.msoko.core.objectivity.Zone.values()) {
                 long n = schools.stream().filter(r -> r.zone().equals(z.code())).count();
@@ -39,7 +51,7 @@ record Grid(String municipality, List<Part> parts, Map<String, Long> zones) {
         return out;
     }
 
-    private static void part(List<Part> parts, String title, List<RiskQueries.Row> schools) {
+    private static void part(List<Part> parts, String title, List<Tile> schools) {
         if (!schools.isEmpty()) {
             parts.add(new Part(title, schools));
         }

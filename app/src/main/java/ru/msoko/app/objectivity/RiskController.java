@@ -84,7 +84,8 @@ class RiskController {
                 @RequestParam(required = false) String subject, @RequestParam(required = false) Integer grade,
                 @RequestParam(required = false) String zone, @RequestParam(required = false) String sign,
                 @RequestParam(required = false) String schoolType, @RequestParam(required = false) String settlement,
-                @RequestParam(required = false) String municipality, Scope scope, Model model) {
+                @RequestParam(required = false) String municipality, Scope scope, Model model,
+                jakarta.servlet.http.HttpServletRequest request) {
         RiskFilter filter = RiskFilter.of(year, procedure, subject, grade, zone, sign, schoolType, settlement,
                 municipality, "name", "asc");
         Integer selected = common(filter, scope, model);
@@ -93,7 +94,7 @@ class RiskController {
         }
         long run = ((RiskQueries.Run) model.getAttribute("run")).id();
         List<RiskQueries.Row> rows = queries.risk(scope, run, selected, filter.withYear(selected), 0, GRID_LIMIT);
-        model.addAttribute("groups", Grid.of(rows, scope.isRegion()));
+        model.addAttribute("groups", Grid.of(request.getContextPath(), rows, scope.isRegion()));
         return "risk-grid";
     }
 
