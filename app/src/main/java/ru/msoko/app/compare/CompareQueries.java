@@ -130,8 +130,11 @@ class CompareQueries {
                 .list();
     }
 
-    /** The region's mean of each of these procedures (an aggregate over every school: any role may see it). */
-    Map<Long, Double> regionMeans(List<Long> assessments) {
+    /**
+     * The region's mean of each of these procedures (an aggregate over every school: any role may see it), left out
+     * where fewer than {@code minGroup} took part in the whole region: it would be the mean of a small school.
+     */
+    Map<Long, Double> regionMeans(List<Long> assessments, int minGroup) {
         Map<Long, Double> means = new HashMap<>();
         if (assessments.isEmpty()) {
             return means;
@@ -139,8 +142,9 @@ class CompareQueries {
         jdbc.sql("""
                 select assessment_id, coalesce(sum(test_sum) / nullif(sum(test_n), 0),
                                               sum(primary_sum) / nullif(sum(primary_n), 0))
-                from result_stats where assessment_id in (:ids) group by assessment_id""")
-                .param("ids", new ArrayList<>(assessments))
+                from result_stats where assessment_id in (:ids) group by assessment_id
+                having sum(participants) >= :min""")
+                .param("ids", new ArrayList<>(assessments)).param("min", minGroup)
                 .query(rs -> {
                     means.put(rs.getLong(1), (Double) rs.getObject(2, Double.class));
                 });

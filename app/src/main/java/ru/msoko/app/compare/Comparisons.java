@@ -194,7 +194,7 @@ class Comparisons {
         List<Long> ids = new ArrayList<>();
         ra.values().forEach(r -> ids.add(r.assessmentId()));
         rb.values().forEach(r -> ids.add(r.assessmentId()));
-        Map<Long, Double> region = queries.regionMeans(ids.stream().distinct().toList());
+        Map<Long, Double> region = queries.regionMeans(ids.stream().distinct().toList(), MIN_GROUP);
         List<String> keys = new ArrayList<>(ra.keySet());
         rb.keySet().stream().filter(k -> !ra.containsKey(k)).forEach(keys::add);
         keys.sort(Comparator.naturalOrder());
