@@ -117,16 +117,20 @@ public final class RiskPageBenchmark {
     /** H2's plans of the risk table's filtered query and of its sign lookup (are the indexes used?). */
     private static void explain(JdbcClient jdbc, long run, int year) {
         String filtered = """
-                explain select count(*) from analysis_risk r join school s on s.id = r.school_id
+                explain select r.zone, count(*) from analysis_risk r join school s on s.id = r.school_id
                 join municipality m on m.id = s.municipality_id
                 where r.run_id = %d and r.exam_year = %d
-                  and exists (select 1 from analysis_sign g where g.run_id = r.run_id and g.school_id = r.school_id
-                              and g.exam_year = r.exam_year and g.sign = 'THRESHOLD_HEAPING')
-                  or r.run_id = %d and exists (select 1 from result_summary v join assessment a on a.id = v.assessment_id
-                              where v.school_id = r.school_id and a.exam_year = r.exam_year and a.kind = 'VPR')"""
-                .formatted(run, year, run);
-        System.out.println("EXPLAIN (H2) risk table with a sign and a procedure filter:");
+                  and (exists (select 1 from analysis_sign g where g.run_id = r.run_id and g.school_id = r.school_id
+                               and g.exam_year = r.exam_year and g.procedure = 'ВПР' and g.sign = 'THRESHOLD_HEAPING')
+                       or exists (select 1 from result_summary v join assessment a on a.id = v.assessment_id
+                                  where v.school_id = r.school_id and a.exam_year = r.exam_year and a.kind = 'VPR'))
+                group by r.zone""".formatted(run, year);
+        System.out.println("EXPLAIN (H2) zone counts with a procedure and a sign filter:");
         System.out.println(jdbc.sql(filtered).query(String.class).single());
+        System.out.println("EXPLAIN (H2) a school's results of a year (the comparison):");
+        System.out.println(jdbc.sql("""
+                explain select a.id, sum(v.participants) from result_stats v join assessment a on a.id = v.assessment_id
+                where v.school_id = 1 and a.exam_year = %d group by a.id""".formatted(year)).query(String.class).single());
         System.out.println("EXPLAIN (H2) badges of a page:");
         System.out.println(jdbc.sql("""
                 explain select s.code, g.procedure, g.sign from analysis_sign g join school s on s.id = g.school_id
