@@ -28,11 +28,11 @@ import ru.msoko.app.web.NotFoundException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiErrors implements HandlerExceptionResolver {
+public class ApiErrors implements HandlerExceptionResolver {
 
     /** A request the API refuses as malformed, with the Russian reason. */
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
+    public static final class BadRequest extends RuntimeException {
+        public BadRequest(String message) {
             super(message);
         }
     }

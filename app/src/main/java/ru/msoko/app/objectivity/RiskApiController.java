@@ -1,7 +1,9 @@
 package ru.msoko.app.objectivity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -9,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import ru.msoko.app.api.ApiList;
 import ru.msoko.app.api.ApiList.Column;
 import ru.msoko.app.jobs.JobAnswers;
+import ru.msoko.core.domain.SchoolType;
+import ru.msoko.core.domain.Settlement;
 import ru.msoko.core.objectivity.ObjectivitySettings;
+import ru.msoko.core.objectivity.Zone;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,34 +36,61 @@ class RiskApiController {
         this.analysisJobs = analysisJobs;
     }
 
-    /** Zones of the latest run for a year (the latest year when absent), optionally one zone or one sign. */
-    record RiskPage(long run, String methodVersion, int year, List<RiskQueries.Row> schools) {
+    /**
+     * A page of the risk table of the latest run for a year (the latest year when absent): the run, the year, the
+     * counts per zone for the filter (the zone filter aside) and the rows as an {@link ApiList} page. {@code schools}
+     * repeats {@code items}: it was the whole list before the table was paged.
+     */
+    record RiskPage(long run, String methodVersion, int year, Map<String, Long> counts, List<RiskQueries.Row> items,
+                    int page, int size, long total, List<RiskQueries.Row> schools) {
     }
 
     static final List<Column<RiskQueries.Row>> COLUMNS = List.of(
             Column.of("Код школы", RiskQueries.Row::code), Column.of("Школа", RiskQueries.Row::name),
-            Column.of("Муниципалитет", RiskQueries.Row::municipality), Column.of("Год", RiskQueries.Row::year),
+            Column.of("Муниципалитет", RiskQueries.Row::municipality),
+            Column.of("Тип школы", r -> r.schoolType() == null ? "" : SchoolType.valueOf(r.schoolType()).label()),
+            Column.of("Поселение", r -> r.settlement() == null ? "" : Settlement.valueOf(r.settlement()).label()),
+            Column.of("Год", RiskQueries.Row::year),
             Column.of("Зона", RiskQueries.Row::zone), Column.of("Балл", RiskQueries.Row::score),
             Column.of("Признаки", RiskQueries.Row::signs), Column.of("Процедуры", RiskQueries.Row::procedures),
             Column.of("Пояснение", RiskQueries.Row::explanation));
 
     /**
-     * The risk table of the latest run: JSON with the run (one row per school, not paged: the table is what the
-     * page shows whole), or the rows as CSV ({@code format=csv}) or xlsx ({@code format=xlsx}).
+     * The risk table of the latest run with the filters of the page ({@code year, procedure, subject, grade, zone,
+     * sign, schoolType, settlement, municipality}) and its order ({@code sort, dir}): a JSON page, or every row that
+     * passes the filters as CSV ({@code format=csv}) or xlsx ({@code format=xlsx}).
      */
     @GetMapping("/api/v1/risk")
-    ResponseEntity<?> risk(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String zone,
-                           @RequestParam(defaultValue = "") String sign, @RequestParam(required = false) String format,
-                           Scope scope, HttpServletRequest request) {
+    ResponseEntity<?> risk(@RequestParam(required = false) Integer year, @RequestParam(required = false) String procedure,
+                           @RequestParam(required = false) String subject, @RequestParam(required = false) Integer grade,
+                           @RequestParam(required = false) String zone, @RequestParam(required = false) String sign,
+                           @RequestParam(required = false) String schoolType,
+                           @RequestParam(required = false) String settlement,
+                           @RequestParam(required = false) String municipality,
+                           @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                           @RequestParam(required = false) String format, Scope scope, HttpServletRequest request) {
         RiskQueries.Run run = queries.latest().orElseThrow(() -> new NotFoundException("Анализ ещё не проводился."));
         List<Integer> years = queries.years(run.id());
         int selected = year != null ? year : years.isEmpty() ? 0 : years.get(0);
-        List<RiskQueries.Row> rows = queries.risk(scope, run.id(), selected, zone, sign);
+        RiskFilter f = RiskFilter.of(selected, procedure, subject, grade, zone, sign, schoolType, settlement,
+                municipality, sort, dir);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> found = queries.zoneCounts(scope, run.id(), selected, f);
+        for (Zone z : Zone.values()) {
+            counts.put(z.code(), found.getOrDefault(z.code(), 0L));
+        }
+        long total = f.zone().isEmpty() ? counts.values().stream().mapToLong(Long::longValue).sum()
+                : counts.get(f.zone());
         ApiList answer = ApiList.answer(request, format);
         if (answer.json()) {
-            return ResponseEntity.ok(new RiskPage(run.id(), run.methodVersion(), selected, rows));
+            ApiList.Paging paging = ApiList.Paging.of(page, size);
+            List<RiskQueries.Row> rows = queries.risk(scope, run.id(), selected, f, paging.offset(), paging.limit());
+            return ResponseEntity.ok(new RiskPage(run.id(), run.methodVersion(), selected, counts, rows, paging.page(),
+                    paging.size(), total, rows));
         }
-        return answer.list("зоны-риска-" + selected, null, null, rows.size(), p -> rows, COLUMNS, true);
+        return answer.list("зоны-риска-" + selected, null, null, total,
+                p -> queries.risk(scope, run.id(), selected, f, p.offset(), p.limit()), COLUMNS, true);
     }
 
     /** The run history: when, which method version, which years, how many results. */

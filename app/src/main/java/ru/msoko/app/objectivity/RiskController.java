@@ -1,6 +1,8 @@
 package ru.msoko.app.objectivity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,10 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 import org.springframework.security.core.Authentication;
 import ru.msoko.app.security.Scope;
 import ru.msoko.app.web.ForbiddenException;
 import ru.msoko.app.web.NotFoundException;
+import ru.msoko.core.domain.SchoolType;
+import ru.msoko.core.domain.Settlement;
 import ru.msoko.core.objectivity.MarkerClass;
 import ru.msoko.core.objectivity.SignCode;
 import ru.msoko.core.objectivity.Zone;
@@ -30,42 +35,152 @@ class RiskController {
         this.analysisJobs = analysisJobs;
     }
 
+    /** Rows of one page of the risk table. */
+    static final int PAGE_SIZE = 100;
+    /** Tiles of the grid at most (a region has a few thousand schools). */
+    static final int GRID_LIMIT = 5000;
+
+    /**
+     * The risk table: the schools of a year of the latest run with their zone and, per procedure, the signs as
+     * badges; every filter in the URL, counts per zone for the filter, sorting by a column, 100 rows a page.
+     */
     @GetMapping("/risk")
-    String risk(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String zone,
-                @RequestParam(defaultValue = "") String sign, Scope scope, Model model) {
+    String risk(@RequestParam(required = false) Integer year, @RequestParam(required = false) String procedure,
+                @RequestParam(required = false) String subject, @RequestParam(required = false) Integer grade,
+                @RequestParam(required = false) String zone, @RequestParam(required = false) String sign,
+                @RequestParam(required = false) String schoolType, @RequestParam(required = false) String settlement,
+                @RequestParam(required = false) String municipality, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, @RequestParam(defaultValue = "1") int page,
+                Scope scope, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        RiskFilter filter = RiskFilter.of(year, procedure, subject, grade, zone, sign, schoolType, settlement,
+                municipality, sort, dir);
+        Integer selected = common(filter, scope, model);
+        if (selected == null) {
+            return "risk";
+        }
+        RiskFilter f = filter.withYear(selected);
+        long total = (long) model.getAttribute("total");
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        long run = ((RiskQueries.Run) model.getAttribute("run")).id();
+        List<RiskQueries.Row> rows = queries.risk(scope, run, selected, f, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        Map<String, List<RiskQueries.ProcedureSigns>> signs =
+                queries.signsBySchool(run, selected, rows.stream().map(RiskQueries.Row::code).toList(), f);
+        String root = request.getContextPath();
+        model.addAttribute("rows", rows.stream()
+                .map(r -> RowView.of(root, r, history(r.history()), signs.getOrDefault(r.code(), List.of()))).toList());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        return "risk";
+    }
+
+    /**
+     * The grid: a tile per school coloured by zone and naming it, grouped by municipality (for the region) and by
+     * settlement type; the same filters as the table.
+     */
+    @GetMapping("/risk/grid")
+    String grid(@RequestParam(required = false) Integer year, @RequestParam(required = false) String procedure,
+                @RequestParam(required = false) String subject, @RequestParam(required = false) Integer grade,
+                @RequestParam(required = false) String zone, @RequestParam(required = false) String sign,
+                @RequestParam(required = false) String schoolType, @RequestParam(required = false) String settlement,
+                @RequestParam(required = false) String municipality, Scope scope, Model model,
+                jakarta.servlet.http.HttpServletRequest request) {
+        RiskFilter filter = RiskFilter.of(year, procedure, subject, grade, zone, sign, schoolType, settlement,
+                municipality, "name", "asc");
+        Integer selected = common(filter, scope, model);
+        if (selected == null) {
+            return "risk-grid";
+        }
+        long run = ((RiskQueries.Run) model.getAttribute("run")).id();
+        List<RiskQueries.Row> rows = queries.risk(scope, run, selected, filter.withYear(selected), 0, GRID_LIMIT);
+        model.addAttribute("groups", Grid.of(request.getContextPath(), rows, scope.isRegion()));
+        return "risk-grid";
+    }
+
+    /**
+     * A row of the table with its texts and links ready: the stored row, the school's link, type and settlement, its
+     * past years in words and its procedures with signs. Built here rather than with a link expression per badge in
+     * the template: a hundred rows of Thymeleaf link expressions took most of the page's time (bench/risk.sh).
+     */
+    record RowView(RiskQueries.Row row, String href, String kind, String history, List<ProcedureView> procedures) {
+        static RowView of(String root, RiskQueries.Row r, String history, List<RiskQueries.ProcedureSigns> signs) {
+            String href = root + "/schools/" + UriUtils.encodePathSegment(r.code(), StandardCharsets.UTF_8);
+            String kind = (r.schoolType() == null ? "тип не указан" : SchoolType.valueOf(r.schoolType()).label())
+                    + (r.settlement() == null ? "" : ", " + Settlement.valueOf(r.settlement()).label());
+            return new RowView(r, href, kind, history, signs.stream().map(p -> ProcedureView.of(href, p)).toList());
+        }
+    }
+
+    /** A procedure of a row («ВПР 5 кл., Математика») with its sign badges. */
+    record ProcedureView(String label, List<BadgeView> signs) {
+        static ProcedureView of(String schoolHref, RiskQueries.ProcedureSigns p) {
+            return new ProcedureView(p.procedure() + (p.grade() > 0 ? " " + p.grade() + " кл." : "") + ", " + p.subject(),
+                    p.signs().stream().map(b -> BadgeView.of(schoolHref, b)).toList());
+        }
+    }
+
+    /** A sign badge: its title, link, CSS class (strength, dashed when not counted) and the strength in words. */
+    record BadgeView(String title, String href, String css, String strength) {
+        static BadgeView of(String schoolHref, RiskQueries.Badge b) {
+            String s = STRENGTH.getOrDefault(b.sign(), "supporting");
+            String words = STRENGTH_LABELS.get(s) + (b.counted() ? "" : ", не учитывается в зоне");
+            return new BadgeView(SIGN_TITLES.getOrDefault(b.sign(), b.sign()), schoolHref + "/signs/" + b.id(),
+                    "badge sign sign-" + s + (b.counted() ? "" : " not-counted"), words);
+        }
+    }
+
+    /**
+     * What the table and the grid share: the run, the year (null when there is nothing to show: no run, or the
+     * asked year not calculated), the filter's choices and the counts per zone.
+     */
+    private Integer common(RiskFilter filter, Scope scope, Model model) {
         model.addAttribute("zones", Zone.values());
-        model.addAttribute("zoneLabels", Arrays.stream(Zone.values()).collect(Collectors.toMap(Zone::code, Zone::label)));
+        model.addAttribute("zoneLabels", ZONE_LABELS);
         model.addAttribute("signCodes", SignCode.values());
         model.addAttribute("signTitles", SIGN_TITLES);
-        model.addAttribute("zone", zone);
-        model.addAttribute("sign", sign);
+        model.addAttribute("strength", STRENGTH);
+        model.addAttribute("strengthLabels", STRENGTH_LABELS);
+        model.addAttribute("schoolTypes", SchoolType.values());
+        model.addAttribute("settlements", Settlement.values());
+        model.addAttribute("region", scope.isRegion());
+        model.addAttribute("f", filter);
         var run = queries.latest();
         model.addAttribute("run", run.orElse(null));
         if (run.isEmpty()) {
-            return "risk";
+            return null;
         }
         List<Integer> years = queries.years(run.get().id());
-        int selected = year != null && years.contains(year) ? year : years.isEmpty() ? 0 : years.get(0);
-        String zoneFilter = Arrays.stream(Zone.values()).anyMatch(z -> z.code().equals(zone)) ? zone : "";
-        String signFilter = Arrays.stream(SignCode.values()).anyMatch(c -> c.name().equals(sign)) ? sign : "";
-        List<RiskQueries.Row> rows = queries.risk(scope, run.get().id(), selected, zoneFilter, signFilter).stream()
-                .map(r -> new RiskQueries.Row(r.code(), r.name(), r.municipality(), r.year(), r.zone(), r.score(), r.signs(),
-                        r.procedures(), r.explanation(), r.internal(), history(r.history())))
-                .toList();
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (Zone z : Zone.values()) {
-            long n = rows.stream().filter(r -> r.zone().equals(z.code())).count();
-            if (n > 0) {
-                counts.put(z.code(), n);
-            }
-        }
         model.addAttribute("years", years);
+        if (years.isEmpty() || filter.year() != null && !years.contains(filter.year())) {
+            model.addAttribute("missingYear", filter.year());
+            return null;
+        }
+        int selected = filter.year() != null ? filter.year() : years.get(0);
+        RiskFilter f = filter.withYear(selected);
+        model.addAttribute("f", f);
         model.addAttribute("year", selected);
-        model.addAttribute("rows", rows);
+        model.addAttribute("choices", queries.choices(run.get().id(), selected));
+        model.addAttribute("municipalities", scope.isRegion() ? queries.municipalities(scope) : List.of());
+        Map<String, Long> found = queries.zoneCounts(scope, run.get().id(), selected, f);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Zone z : Zone.values()) {
+            counts.put(z.code(), found.getOrDefault(z.code(), 0L));
+        }
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
         model.addAttribute("counts", counts);
-        model.addAttribute("signIds", queries.singleSigns(scope, run.get().id(), selected));
-        return "risk";
+        model.addAttribute("all", all);
+        model.addAttribute("total", f.zone().isEmpty() ? all : counts.getOrDefault(f.zone(), 0L));
+        return selected;
     }
+
+    static final Map<String, String> ZONE_LABELS =
+            Arrays.stream(Zone.values()).collect(Collectors.toMap(Zone::code, Zone::label));
+    /** Sign code → its strength's CSS class suffix ({@code strong}, {@code supporting}, …). */
+    static final Map<String, String> STRENGTH = Arrays.stream(SignCode.values())
+            .collect(Collectors.toMap(SignCode::name, c -> c.markerClass().name().toLowerCase(java.util.Locale.ROOT)));
+    static final Map<String, String> STRENGTH_LABELS = Arrays.stream(MarkerClass.values())
+            .collect(Collectors.toMap(c -> c.name().toLowerCase(java.util.Locale.ROOT), MarkerClass::label,
+                    (a, b) -> a, LinkedHashMap::new));
 
     /**
      * Starts the analysis over all stored data (the region's job: the run covers every school) as a background job;

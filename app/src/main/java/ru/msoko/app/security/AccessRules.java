@@ -56,6 +56,8 @@ public final class AccessRules {
             // analysis
             rule(HttpMethod.POST, "/risk/run", ANALYZE),
             rule(HttpMethod.GET, "/risk", VIEW),
+            rule(HttpMethod.GET, "/risk/grid", VIEW),
+            rule(HttpMethod.GET, "/compare", VIEW),
             // user management (planned), the audit log with its exports, installation settings (planned)
             rule(null, "/admin/users/**", MANAGE_USERS),
             rule(null, "/audit/**", AUDIT),

@@ -261,7 +261,7 @@ class ApiTest extends TerritoryWebTest {
         handlers.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1/"))
                 .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + p))));
-        assertThat(mapped).hasSize(14);
+        assertThat(mapped).hasSize(15);
         assertThat(documented).isEqualTo(mapped);
     }
 

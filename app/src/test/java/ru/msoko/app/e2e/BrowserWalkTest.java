@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -420,6 +421,44 @@ class BrowserWalkTest {
         } finally {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
         }
+    }
+
+    /**
+     * The analyst's three clicks (issue #7): filter the risk table to the red zone, open the grid of the same filter,
+     * then compare two schools chosen by their checkboxes; every step is a plain GET form or link (no script).
+     */
+    @Test
+    void theRiskTableFiltersTheGridAndTheComparison() {
+        redRun();
+        browser.login("region-analyst", PASSWORD).open("/risk");
+        browser.find(By.cssSelector("select[name=zone] option[value=red]")).click();
+        browser.click(By.xpath("//form[contains(@class, 'filters')]//button[. = 'Показать']"));
+        assertThat(browser.path()).contains("zone=red");
+        assertThat(browser.all(By.cssSelector("input[name=schools]"))).as("the red school only").hasSize(1);
+        assertThat(browser.text()).contains("Гимназия № 2", "скопление работ у границ отметок", "красная зона: 1")
+                .doesNotContain("СОШ № 1");
+        browser.screenshot("risk-filtered");
+
+        browser.click(By.linkText("Плитка школ"));
+        assertThat(browser.path()).startsWith("/risk/grid").contains("zone=red");
+        assertThat(browser.all(By.cssSelector("a.tile"))).hasSize(1);
+        assertThat(browser.text()).contains("Северский округ", "город (1\u00A0школа)".replace("\u00A0", " "));
+        browser.screenshot("risk-grid");
+        browser.click(By.linkText("все: 2"));
+        assertThat(browser.all(By.cssSelector("a.tile"))).hasSize(2);
+
+        browser.open("/risk");
+        for (WebElement box : browser.all(By.cssSelector("input[name=schools]"))) {
+            box.click();
+        }
+        browser.click(By.xpath("//button[. = 'Сравнить отмеченные школы']"));
+        assertThat(browser.path()).startsWith("/compare");
+        assertThat(browser.text()).contains("Сравнение двух школ, 2025 год", "Гимназия № 2", "СОШ № 1",
+                "красная зона", "зелёная зона", "менее 10 участников");
+        browser.screenshot("compare");
+        browser.open("/schools/edu220002").click(By.linkText("Сравнить по годам"));
+        assertThat(browser.path()).startsWith("/compare?school=edu220002");
+        browser.screenshot("compare-years");
     }
 
     @Test

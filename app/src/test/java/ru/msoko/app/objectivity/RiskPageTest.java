@@ -56,7 +56,7 @@ class RiskPageTest extends TerritoryWebTest {
         awaitJob(mvc.perform(post("/risk/run").with(user(region)).with(csrf())).andExpect(status().is3xxRedirection())
                 .andReturn());
 
-        assertThat(page("/risk?zone=red", region)).contains("По выбранным условиям школ нет").doesNotContain("СОШ № 1");
+        assertThat(page("/risk?zone=red", region)).contains("Ни одна школа не подходит под фильтр").doesNotContain("СОШ № 1");
         assertThat(page("/risk?zone=insufficient_data&year=2025", region)).contains("СОШ № 1");
     }
 

@@ -367,6 +367,21 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                     assertThat(body(r)).contains(p.sees().stream().map(School::code).toList());
                     hiddenAbsent(p, r, "");
                 }));
+        e.put("GET /risk/grid", new Endpoint(Set.of(VIEW), false, List.of(NONE), (p, t) -> get("/risk/grid"),
+                (p, t, r) -> {
+                    ok(r);
+                    assertThat(body(r)).contains(p.sees().stream().map(School::name).toList());
+                    hiddenAbsent(p, r, "");
+                }));
+        // the comparison: two schools (one of them another municipality's) or one school's years; a school outside
+        // the territory is refused like its page, and the refusal names only the code that was asked
+        e.put("GET /compare", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code + "," + S2.code, S1.code + "," + S3.code, "годы " + S1.code, "годы " + S3.code),
+                (p, t) -> t.startsWith("годы ") ? get("/compare").param("school", t.substring(5))
+                        : get("/compare").param("schools", t), compared(false)));
+        e.put("GET /api/v1/compare", new Endpoint(Set.of(VIEW), false,
+                List.of(S1.code + "," + S2.code, S1.code + "," + S3.code),
+                (p, t) -> get("/api/v1/compare").param("schools", t), compared(true)));
         // the run is a background job: the answer leads to its page; it runs as the caller and ends done
         e.put("POST /risk/run", new Endpoint(Set.of(ANALYZE), false, List.of(NONE), (p, t) -> post("/risk/run"),
                 (p, t, r) -> {
@@ -589,6 +604,22 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
                 (p, t) -> get("/api/v1/jobs/" + jobId(t)), jobCheck(true)));
     }
 
+    /** A comparison's check: the schools asked are all the caller's (their names shown) or it is refused. */
+    private static Check compared(boolean api) {
+        return (p, t, r) -> {
+            List<School> asked = java.util.Arrays.stream(t.replace("годы ", "").split(",")).map(c -> school(c)).toList();
+            School outside = asked.stream().filter(s -> !p.sees().contains(s)).findFirst().orElse(null);
+            if (outside == null) {
+                ok(r);
+                assertThat(body(r)).contains(asked.stream().map(s -> api ? s.code() : s.name()).toList());
+                hiddenAbsent(p, r, "");
+            } else {
+                status(r, 403);
+                hiddenAbsent(p, r, outside.code());
+            }
+        };
+    }
+
     /** An active API token of this login (inserted directly: the page's creation is checked by ApiTest). */
     private long apiToken(String login) {
         int n = ++counter;
@@ -630,15 +661,16 @@ class RoleEndpointMatrixTest extends TerritoryWebTest {
         System.out.printf("role × endpoint matrix: %d cases = %d principals (8 roles, expert and observer on two "
                 + "levels, anonymous) × %d (endpoint, territory) pairs over %d endpoints%n",
                 cases, principals.size(), targets, expected.size());
-        // 11 principals × 102 (endpoint, target) pairs over 46 endpoints: counted from the expectations above
+        // 11 principals × 109 (endpoint, target) pairs over 49 endpoints: counted from the expectations above
         // (17 endpoints with 37 targets; the 6 of user management: its page once, 5 changes × M01, M02; the audit
         // page and its two exports once each; the sign page with 5 targets; the token page, its creation once and
         // its revocation × own, M02's; the API: schools once, results × 4, the import log, upload, rollback × 2,
         // runs and a new run once each; the background jobs: their list and the API's once each, a job's page, its
         // polled part and the API's job × M01's upload, M02's, the region's analysis run, a missing one; the charts:
-        // a sign's × 5 like its page, zones, trends and the trends section × 4)
-        assertThat(expected).hasSize(46);
-        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 102);
+        // a sign's × 5 like its page, zones, trends and the trends section × 4; the risk grid once, the comparison
+        // page × 4, its API × 2)
+        assertThat(expected).hasSize(49);
+        assertThat(cases).isEqualTo(principals.size() * targets).isEqualTo(11 * 109);
     }
 
     /**
