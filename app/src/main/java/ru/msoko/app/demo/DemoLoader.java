@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +29,9 @@ import ru.msoko.core.objectivity.ObjectivitySettings;
 
 /**
  * Loads the synthetic demo region through the ordinary import (so the demo exercises the real path)
- * and creates one demo user per role, then runs the first objectivity analysis. Runs only on an empty
- * database (and the analysis only when none has been run).
+ * and creates one demo user per role, then runs the first objectivity analysis — for {@code serve --demo} on a
+ * thread of its own, so that the web application answers while it runs. Runs only on an empty database (and the
+ * analysis only when none has been run).
  */
 @Component
 public class DemoLoader {
@@ -39,6 +45,13 @@ public class DemoLoader {
     private final JdbcClient jdbc;
     private final DataFolder folder;
     private final AnalysisService analysis;
+    /** One daemon thread for the first analysis of {@code serve --demo} (an executor of jobs can take it over). */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "msoko-demo-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Future<?> firstAnalysis;
 
     DemoLoader(ImportService imports, UserRepository users, PasswordEncoder encoder, JdbcClient jdbc,
                DataFolder folder, AnalysisService analysis) {
@@ -50,27 +63,77 @@ public class DemoLoader {
         this.folder = folder;
     }
 
-    /** Loads the demo region if the database has no schools; returns the demo logins to print. */
+    /** Loads the demo region if the database has no schools and runs the first analysis; returns the logins to print. */
     public List<String> ensureLoaded() {
+        loadAndCreateUsers();
+        if (runCount() == 0) {
+            analyse();
+        }
+        return logins();
+    }
+
+    /**
+     * As {@link #ensureLoaded()}, but the first analysis (a few seconds on the demo region) runs in the background:
+     * the risk pages show «анализ ещё не проводился» until it is stored. The logins to print come at once, and
+     * after them a line saying the analysis is running, when it is.
+     */
+    public List<String> ensureLoadedAnalysingInBackground() {
+        loadAndCreateUsers();
+        List<String> lines = new ArrayList<>(logins());
+        if (runCount() == 0) {
+            firstAnalysis = background.submit(this::analyseLogged);
+            lines.add("Первый анализ объективности выполняется в фоне: зоны риска появятся через несколько секунд.");
+        }
+        return lines;
+    }
+
+    private void loadAndCreateUsers() {
         if (schoolCount() == 0) {
             load(DemoSettings.standard());
         }
         createUsers();
-        if (runCount() == 0) {
-            // the demo shows risk zones from the first start, as a region would after its first analysis
-            analysis.analyse(List.of(), ObjectivitySettings.defaults(), "demo");
+    }
+
+    /** The demo shows risk zones from the first start, as a region would after its first analysis. */
+    private void analyse() {
+        long start = System.nanoTime();
+        analysis.analyse(List.of(), ObjectivitySettings.defaults(), "demo");
+        LOG.info("демо-регион: первый анализ объективности за {} с", seconds(System.nanoTime() - start));
+    }
+
+    private void analyseLogged() {
+        try {
+            analyse();
+        } catch (RuntimeException e) {
+            // the application keeps serving; «Запустить анализ» on the risk page runs it again
+            LOG.error("демо-регион: первый анализ объективности не выполнен", e);
         }
-        return logins();
+    }
+
+    /** Waits for the first analysis started by {@link #ensureLoadedAnalysingInBackground()}, if one was (for tests). */
+    void awaitFirstAnalysis() throws InterruptedException, ExecutionException {
+        Future<?> f = firstAnalysis;
+        if (f != null) {
+            f.get();
+        }
+    }
+
+    /** Stops a first analysis still running when the application stops (its transaction is rolled back). */
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     void load(DemoSettings settings) {
         Path dir = folder.root().resolve("demo");
         DemoManifest manifest;
+        long start = System.nanoTime();
         try {
             manifest = new DemoRegionGenerator(settings).writeTo(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long generated = System.nanoTime();
         List<Path> files = new ArrayList<>();
         files.add(manifest.schoolsFile());
         files.addAll(manifest.resultFiles());
@@ -82,6 +145,12 @@ public class DemoLoader {
             }
             LOG.info(outcome.summary());
         }
+        LOG.info("демо-регион: файлы созданы за {} с, загружены за {} с", seconds(generated - start),
+                seconds(System.nanoTime() - generated));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private long runCount() {
