@@ -29,9 +29,10 @@ import ru.msoko.core.objectivity.ObjectivitySettings;
 
 /**
  * Loads the synthetic demo region through the ordinary import (so the demo exercises the real path)
- * and creates one demo user per role, then runs the first objectivity analysis — for {@code serve --demo} on a
- * thread of its own, so that the web application answers while it runs. Runs only on an empty database (and the
- * analysis only when none has been run).
+ * and creates one demo user per role, then runs the first objectivity analysis — for {@code serve --demo} the result
+ * files and the analysis on a thread of their own, so that the web application answers while they load. Loads only
+ * into an empty database or to finish a demo loading that was interrupted (and analyses only when no analysis has
+ * been run).
  */
 @Component
 public class DemoLoader {
@@ -45,9 +46,9 @@ public class DemoLoader {
     private final JdbcClient jdbc;
     private final DataFolder folder;
     private final AnalysisService analysis;
-    /** One daemon thread for the first analysis of {@code serve --demo} (an executor of jobs can take it over). */
+    /** One daemon thread for the background loading of {@code serve --demo} (an executor of jobs can take it over). */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "msoko-demo-analysis");
+        Thread t = new Thread(r, "msoko-demo-loading");
         t.setDaemon(true);
         return t;
     });
