@@ -37,7 +37,7 @@ class ServeCommand implements Callable<Integer> {
         serving = true;
         List<String> logins = List.of();
         if (demo) {
-            logins = ctx.getBean(DemoLoader.class).ensureLoaded();
+            logins = ctx.getBean(DemoLoader.class).ensureLoadedAnalysingInBackground();
         }
         System.out.println();
         System.out.println("МСОКО запущена: http://localhost:" + port + "/");

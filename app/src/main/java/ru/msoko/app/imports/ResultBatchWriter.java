@@ -62,6 +62,7 @@ final class ResultBatchWriter {
     private final DataSource copyTarget;
     private final long importId;
     private final List<Row> buffer = new ArrayList<>(BATCH);
+    private final ResultSummaries summaries = new ResultSummaries();
     private long written;
 
     /** @param postgres write with {@code COPY} (the connection must be PostgreSQL's) */
@@ -72,6 +73,7 @@ final class ResultBatchWriter {
     }
 
     void add(Row row) {
+        summaries.add(row.assessmentId(), row.schoolId(), row.result());
         buffer.add(row);
         if (buffer.size() == BATCH) {
             flush();
@@ -89,6 +91,11 @@ final class ResultBatchWriter {
             buffer.clear();
         }
         return written;
+    }
+
+    /** The aggregates of every row added so far, for {@code result_summary}. */
+    ResultSummaries summaries() {
+        return summaries;
     }
 
     /** One {@code COPY} per batch through the transaction's own connection, so a rollback takes these rows too. */

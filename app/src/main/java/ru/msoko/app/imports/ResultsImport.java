@@ -53,11 +53,13 @@ class ResultsImport {
     private final Path codifiers;
     private final CodifierRepository storedCodifiers;
     private final DatabaseKind database;
+    private final ResultAggregates aggregates;
 
     ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory, MarkScaleRepository scales,
                   GiaScaleRepository giaScales, Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
-                  CodifierRepository storedCodifiers, DatabaseKind database,
+                  CodifierRepository storedCodifiers, DatabaseKind database, ResultAggregates aggregates,
                   @Value("${msoko.codifiers}") String codifiers) {
+        this.aggregates = aggregates;
         this.database = database;
         this.storedCodifiers = storedCodifiers;
         this.jdbc = jdbc;
@@ -104,6 +106,7 @@ class ResultsImport {
                 return new ImportOutcome.Rejected(fileName, sorted, problems.total());
             }
             writing.writer.flush();
+            aggregates.store(batchId, writing.writer.summaries());
             List<String> warnings = new ArrayList<>();
             if (leaveRowsOut) {
                 long rejection = log.reject(fileName, hash, format.title(), format.explanation(), user,

@@ -18,6 +18,9 @@ import ru.msoko.app.imports.ImportOutcome;
 import ru.msoko.app.imports.ImportService;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.system.DataFolder;
+import ru.msoko.core.demo.DemoManifest;
+import ru.msoko.core.demo.DemoRegionGenerator;
+import ru.msoko.core.demo.DemoSettings;
 
 /** The demo region goes through the ordinary import, completely, and a second import changes nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -43,7 +46,24 @@ class DemoRegionImportTest {
 
     @Test
     void loadsEveryRowOnceAndRecognisesTheFilesTheSecondTime() throws Exception {
-        List<String> logins = loader.ensureLoaded();
+        // a first start that was stopped after the school directory and one results file (as the user «demo»)
+        DemoManifest interrupted = new DemoRegionGenerator(DemoSettings.standard()).writeTo(folder.root().resolve("demo"));
+        for (Path f : List.of(interrupted.schoolsFile(), interrupted.resultFiles().get(0))) {
+            assertThat(imports.importFile(f, f.getFileName().toString(), "demo", ImportOptions.STRICT))
+                    .isInstanceOf(ImportOutcome.Imported.class);
+        }
+
+        // as `serve --demo` does it: the rest of the files and the first analysis load in the background, the logins
+        // are known at once
+        List<String> logins = loader.ensureLoadedAnalysingInBackground();
+        loader.awaitFirstAnalysis();
+        assertThat(count("select count(*) from analysis_run")).isEqualTo(1);
+        // the school login belongs to the first school (by code) of the first municipality that has results
+        assertThat(count("""
+                select count(*) from app_user u join school s on s.id = u.school_id
+                where u.username = 'school' and s.code = (select min(s2.code) from school s2
+                    where s2.municipality_id = u.municipality_id
+                      and exists (select 1 from result r where r.school_id = s2.id))""")).isEqualTo(1);
 
         Path demo = folder.root().resolve("demo");
         List<Path> files = new ArrayList<>();
@@ -63,7 +83,10 @@ class DemoRegionImportTest {
         // one demo login per role (8), each printed on its own line after the heading
         assertThat(count("select count(*) from app_user")).isEqualTo(8);
         assertThat(count("select count(distinct role) from app_user")).isEqualTo(8);
-        assertThat(logins).hasSize(9);
+        // the heading, 8 logins and the line saying what loads in the background: the results files (the one loaded
+        // before is recognised by its hash)
+        assertThat(logins).hasSize(10);
+        assertThat(logins.get(9)).startsWith("Результаты демо-региона загружаются в фоне (файлов: " + files.size() + ")");
         for (String login : List.of("region ", "region-analyst", "municipality ", "municipality-analyst", "school",
                 "expert", "observer", "auditor")) {
             assertThat(logins).anySatisfy(l -> assertThat(l).startsWith("  " + login));
@@ -76,7 +99,9 @@ class DemoRegionImportTest {
         }
         assertThat(count("select count(*) from result")).isEqualTo(before);
 
-        loader.ensureLoaded();
+        // a second start: nothing is loaded again and no second analysis is run
+        assertThat(loader.ensureLoaded()).hasSize(9);
         assertThat(count("select count(*) from result")).isEqualTo(before);
+        assertThat(count("select count(*) from analysis_run")).isEqualTo(1);
     }
 }

@@ -196,6 +196,11 @@ class ProtocolImportH2Test {
                 .containsExactly("ESSAY 2025 11 - 1", "ESSAY 2025 11 FALSE 3", "ESSAY 2025 11 TRUE 3");
         assertThat(count("select count(*) from result where absent")).isEqualTo(1);
         assertThat(count("select count(*) from result where mark is not null or primary_score is not null")).isZero();
+        // the aggregates counted while writing (ResultSummaries) agree with the rows: 3 зачёт and 3 незачёт
+        assertThat(count("select sum(passed) from result_summary")).isEqualTo(3);
+        assertThat(count("select sum(failed) from result_summary")).isEqualTo(3);
+        assertThat(count("select sum(passed) + 10 * sum(failed) + 100 * sum(absent) from result_live_stats"))
+                .isEqualTo(count("select sum(passed) + 10 * sum(failed) + 100 * sum(absent) from result_summary"));
     }
 
     @Test
