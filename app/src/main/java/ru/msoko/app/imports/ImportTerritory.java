@@ -37,6 +37,9 @@ class ImportTerritory {
         this.jdbc = jdbc;
     }
 
+    /** Tables computed from the stored rows (one row per school of a batch): counting them again would say the same twice. */
+    private static final Set<String> DERIVED = Set.of("result_summary");
+
     /**
      * The tables of {@link ImportRollback#TABLES_BY_IMPORT} whose rows belong to a school (they have a
      * {@code school_id}), read from the schema once: a new kind of school data is checked without a change here.
@@ -46,7 +49,8 @@ class ImportTerritory {
             Set<String> withSchool = new HashSet<>(jdbc.sql("""
                     select lower(table_name) from information_schema.columns where lower(column_name) = 'school_id'""")
                     .query(String.class).list());
-            schoolTables = ImportRollback.TABLES_BY_IMPORT.stream().filter(withSchool::contains).toList();
+            schoolTables = ImportRollback.TABLES_BY_IMPORT.stream().filter(withSchool::contains)
+                    .filter(t -> !DERIVED.contains(t)).toList();
         }
         return schoolTables;
     }
