@@ -1,0 +1,34 @@
+package ru.msoko.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import ru.msoko.app.support.TerritoryWebTest;
+
+/** Webjar links get their version; other links are left alone; Boot's own encoding filter is not registered. */
+class WebjarLinksTest extends TerritoryWebTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void onlyWebjarLinksAreRewritten() throws Exception {
+        String html = mvc.perform(get("/schools/edu220001").with(user(region))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        // htmx and ECharts: the templates name them without a version, the page with the webjar's version
+        assertThat(html).containsPattern("/webjars/htmx\\.org/\\d[^/\"]*/dist/htmx\\.min\\.js")
+                .contains("/webjars/echarts/5.5.0/echarts.min.js")
+                .doesNotContain("\"/webjars/htmx.org/dist/htmx.min.js\"");
+        // an ordinary link stays as the template wrote it
+        assertThat(html).contains("/schools/edu220001/signs");
+        assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class).values())
+                .singleElement().isInstanceOf(WebjarLinks.class);
+    }
+}
