@@ -56,6 +56,18 @@ class MissingEntities {
                 return problems;
             }
         }
+        // a code cell holding «@» would read as the directory's «code@from-to» form (found by ImportFuzzTest:
+        // «@SUM(A1:A9)»); such a school is not created, the file is refused naming the code
+        for (String code : recording.schools) {
+            try {
+                SchoolIdentifier.parse(code);
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.ofFile(fileName, "школа с кодом «" + code + "» не создана: " + e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         for (String code : recording.schools) {
             FisOkoReader.SchoolOrigin origin = read.schools().get(code);
             String known = knownMunicipality(read.schools(), code);

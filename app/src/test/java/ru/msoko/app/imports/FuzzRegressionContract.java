@@ -144,6 +144,28 @@ abstract class FuzzRegressionContract {
     }
 
     /**
+     * Bug 10 (ImportFuzzTest in the clean-clone CI run of 2026-12-03: a ФИС ОКО form whose login cell became
+     * «@SUM(A1:A9)», imported with «create missing schools»): the code of a school to create was parsed in the
+     * directory's «code@from-to» form and the IllegalArgumentException escaped the import. Now the file is refused
+     * naming the code, and nothing is created.
+     */
+    @Test
+    void aNewSchoolsCodeWithAnAtSignRefusesTheFileWithoutCreatingIt() {
+        Path file = Fixtures.write(dir, "results3.csv", Fixtures.RESULTS.replace(";edu220002;40005;", ";@SUM(A1:A9);40005;"));
+        Map<String, String> before = DatabaseState.fingerprint(jdbc);
+
+        ImportOutcome o = service.importFile(file, "results3.csv", "test", new ImportOptions(true, "M01"));
+
+        assertThat(o).isInstanceOf(ImportOutcome.Rejected.class);
+        assertThat(((ImportOutcome.Rejected) o).problems()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).startsWith("школа с кодом «@SUM(A1:A9)» не создана: код «@SUM(A1:A9)»"));
+        Map<String, String> after = DatabaseState.fingerprint(jdbc);
+        after.remove("import_rejection");
+        before.remove("import_rejection");
+        assertThat(after).isEqualTo(before);
+    }
+
+    /**
      * Bug 4 (ImportFuzzTest: a NUL character in a cell, quoted by the message about it): H2 stored it, PostgreSQL
      * refuses NUL in text, so logging the rejection failed and the exception escaped the import. The logged message
      * shows it as «␀».
