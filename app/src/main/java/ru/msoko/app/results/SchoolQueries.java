@@ -78,11 +78,6 @@ class SchoolQueries {
                 i.pupils(), i.sesIndex(), i.lowResults(), identifiers(i.id())));
     }
 
-    boolean exists(String code) {
-        return jdbc.sql("select count(*) from school where code = :code").param("code", code)
-                .query(Long.class).single() > 0;
-    }
-
     private List<String> identifiers(long schoolId) {
         return jdbc.sql("""
                 select identifier, valid_from, valid_to from school_identifier where school_id = :id order by id""")
