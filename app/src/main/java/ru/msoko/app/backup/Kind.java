@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -112,6 +113,19 @@ enum Kind {
         void bind(PreparedStatement ps, int i, String text) throws SQLException {
             ps.setString(i, text);
         }
+    },
+    /** Bytes (the result blocks, V28) as Base64: the same bytes give the same text on either engine. */
+    BINARY {
+        @Override
+        String read(ResultSet rs, int i) throws SQLException {
+            byte[] v = rs.getBytes(i);
+            return v == null ? null : Base64.getEncoder().encodeToString(v);
+        }
+
+        @Override
+        void bind(PreparedStatement ps, int i, String text) throws SQLException {
+            ps.setBytes(i, Base64.getDecoder().decode(text));
+        }
     };
 
     /** The canonical text of column {@code i}, or null for SQL NULL. */
@@ -143,6 +157,7 @@ enum Kind {
             case Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMPTZ;
             case Types.TIMESTAMP -> TIMESTAMP;
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.CLOB -> TEXT;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> BINARY;
             default -> throw new IllegalStateException("column " + column + " has type " + typeName
                     + " that backup does not know: add it to " + Kind.class.getName());
         };

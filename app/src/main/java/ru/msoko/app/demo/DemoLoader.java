@@ -238,7 +238,7 @@ public class DemoLoader {
     private Long schoolUsersSchool(Long municipality) {
         return jdbc.sql("""
                 select s.id from school s where s.municipality_id = :m
-                order by case when exists (select 1 from result r where r.school_id = s.id) then 0 else 1 end, s.code
+                order by case when exists (select 1 from result_block r where r.school_id = s.id) then 0 else 1 end, s.code
                 limit 1""").param("m", municipality).query(Long.class).single();
     }
 

@@ -1,11 +1,11 @@
 package ru.msoko.app.imports;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.msoko.app.directory.DirectorySnapshot;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.core.canonical.ParticipantIndex;
 import ru.msoko.core.domain.Procedure;
 import ru.msoko.core.domain.TaskLayout;
 
@@ -16,17 +16,27 @@ import ru.msoko.core.domain.TaskLayout;
  */
 final class AssessmentRegistry {
 
-    /** An assessment as this import sees it. */
-    record Entry(long id, TaskLayout layout, Set<String> existingParticipants) {
+    /** The "row" of a participant whose result an earlier import stored. */
+    static final long STORED = 0;
+
+    /**
+     * An assessment as this import sees it.
+     *
+     * @param participants the participants stored before ({@link #STORED}) and those of this file so far, with their row
+     */
+    record Entry(long id, TaskLayout layout, ParticipantIndex participants) {
     }
 
     private final JdbcClient jdbc;
     private final DirectorySnapshot directory;
     private final Map<Procedure.Key, Entry> entries = new HashMap<>();
 
-    AssessmentRegistry(JdbcClient jdbc, DirectorySnapshot directory) {
+    private final ResultBlockRepository blocks;
+
+    AssessmentRegistry(JdbcClient jdbc, DirectorySnapshot directory, ResultBlockRepository blocks) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.blocks = blocks;
     }
 
     /**
@@ -88,7 +98,7 @@ final class AssessmentRegistry {
                     where kind = :kind and exam_year = :year and subject_id = :subject and grade = :grade""")
                     .param("kind", key.kind().name()).param("year", key.year()).param("subject", subjectId)
                     .param("grade", key.grade()).query(Long.class).single();
-            return new Entry(id, fileLayout, Set.of());
+            return new Entry(id, fileLayout, new ParticipantIndex());
         }
         long id = (Long) existing.get()[0];
         TaskLayout stored = TaskLayout.parse((String) existing.get()[1]);
@@ -97,8 +107,11 @@ final class AssessmentRegistry {
                     .param("layout", fileLayout.format()).param("id", id).update();
             stored = fileLayout;
         }
-        Set<String> participants = new HashSet<>(jdbc.sql("select participant from result where assessment_id = :id")
-                .param("id", id).query(String.class).list());
+        // until this transaction ends no other import can add to the procedure: the participants read next stay all
+        blocks.lockAssessment(id);
+        ParticipantIndex participants = new ParticipantIndex();
+        blocks.forEachOfAssessment(id, block -> block.rows()
+                .forEach(row -> participants.putIfAbsent(row.result().participant(), STORED)));
         return new Entry(id, stored, participants);
     }
 }

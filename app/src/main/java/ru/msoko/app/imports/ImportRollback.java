@@ -3,7 +3,10 @@ package ru.msoko.app.imports;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.core.domain.ResultBlock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.msoko.app.audit.Action;
@@ -24,7 +27,7 @@ public class ImportRollback {
      * Tables whose rows belong to one import, children before parents. {@code ImportRollbackTest} checks that
      * every table with an {@code import_id} column is here, so a new kind of data cannot escape a rollback.
      */
-    static final List<String> TABLES_BY_IMPORT = List.of("result", "result_summary", "official_marker", "mark_scale_correction",
+    static final List<String> TABLES_BY_IMPORT = List.of("result_block", "result_summary", "official_marker", "mark_scale_correction",
             "mark_scale", "work_codifier", "exam_school_summary", "journal_mark_distribution", "gia_scale",
             "school_context", "textbook");
 
@@ -71,9 +74,11 @@ public class ImportRollback {
     private final Auditor auditor;
 
     private final ResultAggregates aggregates;
+    private final ResultBlockRepository blocks;
 
     ImportRollback(JdbcClient jdbc, ImportLog log, GiaScaleRepository giaScales, Auditor auditor,
-                   ResultAggregates aggregates) {
+                   ResultAggregates aggregates, ResultBlockRepository blocks) {
+        this.blocks = blocks;
         this.aggregates = aggregates;
         this.auditor = auditor;
         this.jdbc = jdbc;
@@ -129,8 +134,10 @@ public class ImportRollback {
             for (String children : CHILDREN.getOrDefault(table, List.of())) {
                 jdbc.sql(children).param("id", id).update();
             }
-            int deleted = jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
-            // the aggregates are derived from the results: the user is told how many records of the file went
+            // a block holds many results: the user is told how many records of the file went
+            long deleted = table.equals("result_block") ? blocks.deleteImport(id)
+                    : jdbc.sql("delete from " + table + " where import_id = :id").param("id", id).update();
+            // the aggregates are derived from the results
             removed += table.equals("result_summary") ? 0 : deleted;
         }
         forgetEmptyLayouts();
@@ -153,10 +160,13 @@ public class ImportRollback {
      * results themselves stay.
      */
     private long releaseScaleMarks(long id) {
-        jdbc.sql("""
-                update result set mark = null, mark_scale_id = null
-                where mark_scale_id in (select id from mark_scale where import_id = :id)""")
-                .param("id", id).update();
+        Set<Long> released = Set.copyOf(jdbc.sql("select id from mark_scale where import_id = :id").param("id", id)
+                .query(Long.class).list());
+        if (!released.isEmpty()) {
+            blocks.change(blocks::forEach, (block, row) -> row.markScaleId() == null
+                    || !released.contains(row.markScaleId()) ? row
+                    : new ResultBlock.Row(row.result().withMark(null), null, row.giaScaleId()));
+        }
         return 0;
     }
 
@@ -164,7 +174,7 @@ public class ImportRollback {
     private void forgetEmptyLayouts() {
         jdbc.sql("""
                 update assessment set task_layout = null
-                where task_layout is not null and not exists (select 1 from result r where r.assessment_id = assessment.id)
+                where task_layout is not null and not exists (select 1 from result_block r where r.assessment_id = assessment.id)
                   and not exists (select 1 from result_summary v where v.assessment_id = assessment.id)""")
                 .update();
     }

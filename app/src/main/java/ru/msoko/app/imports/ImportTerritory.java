@@ -67,9 +67,11 @@ class ImportTerritory {
         }
         List<Problem> problems = new ArrayList<>();
         for (String table : schoolTables()) {
+            // a result block holds a school's rows: its rows are counted, not the block
+            String rows = table.equals("result_block") ? "coalesce(sum(t.row_count), 0)" : "count(*)";
             long outside = jdbc.sql("""
-                    select count(*) from %s t join school s on s.id = t.school_id
-                    where t.import_id = :batch and not %s""".formatted(table, Scope.SCHOOL_CONDITION))
+                    select %s from %s t join school s on s.id = t.school_id
+                    where t.import_id = :batch and not %s""".formatted(rows, table, Scope.SCHOOL_CONDITION))
                     .params(scope.sqlParams()).param("batch", batchId).query(Long.class).single();
             if (outside > 0) {
                 problems.add(Problem.ofFile(fileName, "строк о школах вне вашей территории: " + outside

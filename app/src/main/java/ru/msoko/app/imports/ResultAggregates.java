@@ -3,16 +3,20 @@ package ru.msoko.app.imports;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.core.domain.ResultBlock;
 
 /**
  * Keeps {@code result_summary} (the aggregates per import, procedure and school that the pages read through the
  * {@code result_stats} view) equal to what the stored results give, inside the transaction that changes them: an
  * import of results adds its own aggregates, counted in Java while its rows are written ({@link ResultSummaries});
- * an import or rollback that re-marks stored results (scales, corrections) recomputes all of them in SQL. Aggregates
+ * an import or rollback that re-marks stored results (scales, corrections) recomputes all of them from the blocks. Aggregates
  * of years whose per-pupil rows the retention period deleted ({@code archived}) are never recomputed: nothing is left
  * to compute them from.
  */
@@ -30,7 +34,10 @@ public class ResultAggregates {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    ResultAggregates(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    private final ResultBlockRepository blocks;
+
+    ResultAggregates(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ResultBlockRepository blocks) {
+        this.blocks = blocks;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -55,10 +62,16 @@ public class ResultAggregates {
                 + "?, ".repeat(18) + "?)", rows);
     }
 
-    /** Recomputes the aggregates of every result still stored per pupil. */
+    /** Recomputes the aggregates of every result still stored per pupil, counted as an import counts them. */
     public void recomputeAll() {
         jdbc.sql("delete from result_summary where not archived").update();
-        jdbc.sql("insert into result_summary (" + COLUMNS + ", computed_at) select " + COLUMNS
-                + ", :now from result_live_stats").param("now", OffsetDateTime.now()).update();
+        Map<Long, ResultSummaries> byImport = new TreeMap<>();
+        blocks.forEach(block -> {
+            ResultSummaries summaries = byImport.computeIfAbsent(block.importId(), id -> new ResultSummaries());
+            for (ResultBlock.Row row : block.rows()) {
+                summaries.add(block.assessmentId(), block.schoolId(), row.result());
+            }
+        });
+        byImport.forEach(this::store);
     }
 }

@@ -9,11 +9,10 @@ import ru.msoko.core.domain.OlympiadStatus;
 import ru.msoko.core.domain.Result;
 
 /**
- * The {@code result_summary} rows of one import, counted in Java from the rows as they are written, with the same
- * definitions as the {@code result_live_stats} view (V23): the import's own rows no longer have to be read back from
- * {@code result}, which has no index on {@code import_id} (V18) — that scan read the whole table once per import,
- * the biggest cost of a series of imports (docs/benchmarks.md). {@code ResultSummariesContract} checks the two
- * agree on H2 and PostgreSQL.
+ * The {@code result_summary} rows of one import, counted in Java from the rows as they are written, with the
+ * definitions of the former {@code result_live_stats} view (V23, dropped with the row-per-pupil table in V28):
+ * absent participants count in {@code absent}, not in means; marks, pass/fail and olympiad statuses count for every
+ * row. {@code ResultSummariesContract} checks the counts against values computed by hand, on H2 and PostgreSQL.
  */
 final class ResultSummaries {
 

@@ -21,7 +21,7 @@ import ru.msoko.app.directory.DirectoryRepository;
 import ru.msoko.app.directory.DirectorySnapshot;
 import ru.msoko.app.scales.GiaScaleRepository;
 import ru.msoko.app.scales.MarkScaleRepository;
-import ru.msoko.app.system.DatabaseKind;
+import ru.msoko.app.resultstore.ResultBlockRepository;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.canonical.Problems;
@@ -52,15 +52,15 @@ class ResultsImport {
     private final MissingEntities missing;
     private final Path codifiers;
     private final CodifierRepository storedCodifiers;
-    private final DatabaseKind database;
+    private final ResultBlockRepository blocks;
     private final ResultAggregates aggregates;
 
     ResultsImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DirectoryRepository directory, MarkScaleRepository scales,
                   GiaScaleRepository giaScales, Pseudonymizer pseudonymizer, ImportLog log, MissingEntities missing,
-                  CodifierRepository storedCodifiers, DatabaseKind database, ResultAggregates aggregates,
+                  CodifierRepository storedCodifiers, ResultBlockRepository blocks, ResultAggregates aggregates,
                   @Value("${msoko.codifiers}") String codifiers) {
         this.aggregates = aggregates;
-        this.database = database;
+        this.blocks = blocks;
         this.storedCodifiers = storedCodifiers;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -93,7 +93,7 @@ class ResultsImport {
             long batchId = log.start(fileName, hash, format.title(), user);
             Problems problems = new Problems(PROBLEM_LIMIT);
             Writing writing = new Writing(fileName, snapshot, stored, new GiaGrading(giaScales.snapshot()),
-                    new ResultBatchWriter(jdbcTemplate, batchId, database.isPostgres()), problems,
+                    new ResultBatchWriter(blocks, batchId), problems,
                     format == FileFormat.RESULTS_CSV ? "participant" : null, options.skipInvalidRows());
             var read = ReadAhead.run(sink -> ResultFiles.read(format, file, fileName, snapshot, pseudonymizer::key,
                     reference, problems, sink), Progressing.rows(writing, options.progress()));
@@ -174,7 +174,7 @@ class ResultsImport {
             this.scales = scales;
             this.writer = writer;
             this.problems = problems;
-            this.registry = new AssessmentRegistry(jdbc, snapshot);
+            this.registry = new AssessmentRegistry(jdbc, snapshot, blocks);
         }
 
         @Override
@@ -193,10 +193,12 @@ class ResultsImport {
                 }
                 return;
             }
-            if (entry.existingParticipants().contains(r.participant())) {
+            long earlier = entry.participants().putIfAbsent(r.participant(), row);
+            if (earlier >= 0) {
                 problems.add(new Problem(fileName, null, row, participantColumn,
-                        "результат этого участника в процедуре «" + describe(r.procedure())
-                                + "» уже загружен другим файлом"));
+                        "результат этого участника в процедуре «" + describe(r.procedure()) + "» "
+                                + (earlier == AssessmentRegistry.STORED ? "уже загружен другим файлом"
+                                : "уже есть в этом файле (строка " + earlier + "): повтор результата")));
                 leftOut++;
                 return;
             }

@@ -11,16 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import ru.msoko.core.domain.Procedure;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.core.domain.ResultBlock;
 import ru.msoko.core.domain.ProcedureKind;
-import ru.msoko.core.domain.Result;
 import ru.msoko.core.domain.School;
 import ru.msoko.core.domain.SchoolContext;
 import ru.msoko.core.domain.SchoolType;
 import ru.msoko.core.domain.Settlement;
 import ru.msoko.core.domain.TaskLayout;
-import ru.msoko.core.domain.TaskScores;
-import ru.msoko.core.domain.OlympiadStatus;
 import ru.msoko.core.objectivity.AnalysisData;
 import ru.msoko.core.objectivity.AnalysisDataBuilder;
 import ru.msoko.core.scales.MarkScale;
@@ -28,7 +26,7 @@ import ru.msoko.core.objectivity.OfficialMarker;
 
 /**
  * Reads the stored schools and results into the engine's columns, one assessment at a time and
- * streamed (a fetch size, so PostgreSQL does not materialise a million rows). Subjects are passed by
+ * streamed (blocks of results, {@link ResultBlockRepository}). Subjects are passed by
  * name, which is what the engine matches ВПР and ГИА subjects by.
  */
 @Component
@@ -37,14 +35,16 @@ class AnalysisDataLoader {
     private static final int FETCH_SIZE = 10_000;
 
     private final JdbcClient jdbc;
+    private final ResultBlockRepository blocks;
 
-    AnalysisDataLoader(DataSource dataSource) {
+    AnalysisDataLoader(DataSource dataSource, ResultBlockRepository blocks) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(template);
+        this.blocks = blocks;
     }
 
-    private record Assessment(long id, Procedure.Key key, TaskLayout layout) {
+    private record Assessment(long id, TaskLayout layout) {
     }
 
     /**
@@ -82,23 +82,17 @@ class AnalysisDataLoader {
                     builder.addSchool(school(rs));
                 });
         List<Assessment> assessments = jdbc.sql("""
-                select a.id, a.kind, a.exam_year, sub.name, a.grade, a.task_layout
-                from assessment a join subject sub on sub.id = a.subject_id order by a.id""")
-                .query((rs, n) -> new Assessment(rs.getLong(1), new Procedure.Key(ProcedureKind.valueOf(rs.getString(2)),
-                        rs.getInt(3), rs.getString(4), rs.getInt(5)), TaskLayout.parse(rs.getString(6))))
-                .list();
+                select a.id, a.task_layout from assessment a order by a.id""")
+                .query((rs, n) -> new Assessment(rs.getLong(1), TaskLayout.parse(rs.getString(2)))).list();
         for (Assessment a : assessments) {
             builder.layout(a.layout());
-            jdbc.sql("""
-                    select s.code, r.participant, r.class_label, r.absent, r.tasks, r.primary_score, r.test_score,
-                           r.mark, r.journal_mark, r.annual_mark, r.ovz, r.repeater, r.medal_candidate, r.observed,
-                           r.olympiad_status, r.max_score, r.rechecked_score
-                    from result r join school s on s.id = r.school_id
-                    where r.assessment_id = :assessment and r.absent = false""")
-                    .param("assessment", a.id())
-                    .query(rs -> {
-                        builder.add(result(a.key(), rs));
-                    });
+            blocks.forEachOfAssessment(a.id(), block -> {
+                for (ResultBlock.Row row : block.rowsBySubjectName()) {
+                    if (!row.result().absent()) {
+                        builder.add(row.result());
+                    }
+                }
+            });
         }
         scales().forEach(builder::addScale);
         return builder.build();
@@ -150,16 +144,6 @@ class AnalysisDataLoader {
                 rs.getObject(9) == null ? null : rs.getBoolean(9), decimal(rs, 10));
         return new School(rs.getString(1), rs.getString(2), rs.getString(3), type == null ? null : SchoolType.valueOf(type),
                 settlement == null ? null : Settlement.valueOf(settlement), context, List.of());
-    }
-
-    private static Result result(Procedure.Key key, ResultSet rs) throws SQLException {
-        String tasks = rs.getString(5);
-        String status = rs.getString(15);
-        return new Result(key, rs.getString(1), rs.getString(2), null, rs.getString(3), null, null, false,
-                tasks == null ? null : TaskScores.unpack(tasks), decimal(rs, 6), decimal(rs, 7), integer(rs, 8), null,
-                integer(rs, 9), integer(rs, 10),
-                new Result.Flags(rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14)),
-                status == null ? null : OlympiadStatus.valueOf(status), decimal(rs, 16), decimal(rs, 17));
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

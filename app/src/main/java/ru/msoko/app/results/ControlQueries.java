@@ -1,7 +1,13 @@
 package ru.msoko.app.results;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.app.resultstore.StoredBlock;
+import ru.msoko.core.domain.Result;
+import ru.msoko.core.domain.ResultBlock;
 import org.springframework.stereotype.Repository;
 
 /** How a school's works were controlled: independent observers in the room and expert re-checks (methods.md A.8). */
@@ -18,28 +24,63 @@ class ControlQueries {
                       Double meanDelta, long raisedBy2) {
     }
 
-    private final JdbcClient jdbc;
+    private final ResultBlockRepository blocks;
 
-    ControlQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ControlQueries(ResultBlockRepository blocks) {
+        this.blocks = blocks;
     }
 
+    /** Procedures of the school with at least one observed or re-checked work, newest year first. */
     List<Controlled> of(long schoolId) {
-        return jdbc.sql("""
-                select a.exam_year, a.kind, sub.name, a.grade, count(*),
-                       sum(case when r.observed then 1 else 0 end),
-                       count(r.rechecked_score),
-                       avg(case when r.rechecked_score is not null then r.primary_score - r.rechecked_score end),
-                       sum(case when r.primary_score - r.rechecked_score >= 2 then 1 else 0 end)
-                from result r join assessment a on a.id = r.assessment_id join subject sub on sub.id = a.subject_id
-                where r.school_id = :school and r.absent = false
-                group by a.exam_year, a.kind, sub.name, a.grade
-                having sum(case when r.observed then 1 else 0 end) > 0 or count(r.rechecked_score) > 0
-                order by a.exam_year desc, a.kind, sub.name, a.grade""")
-                .param("school", schoolId)
-                .query((rs, n) -> new Controlled(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), (Double) rs.getObject(8, Double.class),
-                        rs.getLong(9)))
-                .list();
+        Map<Long, Tally> byAssessment = new HashMap<>();
+        blocks.forEachOfSchool(schoolId, block -> {
+            Tally t = byAssessment.computeIfAbsent(block.assessmentId(), id -> new Tally(block));
+            for (ResultBlock.Row row : block.rows()) {
+                t.add(row.result());
+            }
+        });
+        return byAssessment.values().stream().filter(t -> t.observed > 0 || t.rechecked > 0)
+                .map(Tally::controlled)
+                .sorted(Comparator.comparingInt(Controlled::year).reversed().thenComparing(Controlled::kind)
+                        .thenComparing(Controlled::subject).thenComparingInt(Controlled::grade))
+                .toList();
+    }
+
+    /** The counts of one procedure over the works written (absent participants are not works). */
+    private static final class Tally {
+        private final StoredBlock procedure;
+        private long works;
+        private long observed;
+        private long rechecked;
+        private long withDelta;
+        private double deltaSum;
+        private long raisedBy2;
+
+        Tally(StoredBlock procedure) {
+            this.procedure = procedure;
+        }
+
+        void add(Result r) {
+            if (r.absent()) {
+                return;
+            }
+            works++;
+            observed += r.flags().observed() ? 1 : 0;
+            if (r.recheckedScore() != null) {
+                rechecked++;
+                if (r.primaryScore() != null) {
+                    double delta = r.primaryScore() - r.recheckedScore();
+                    withDelta++;
+                    deltaSum += delta;
+                    raisedBy2 += delta >= 2 ? 1 : 0;
+                }
+            }
+        }
+
+        Controlled controlled() {
+            return new Controlled(procedure.procedure().year(), procedure.procedure().kind().name(),
+                    procedure.subjectName(), procedure.procedure().grade(), works, observed, rechecked,
+                    withDelta == 0 ? null : deltaSum / withDelta, raisedBy2);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.resultstore.ResultBlockRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.msoko.app.audit.Action;
@@ -43,9 +44,12 @@ public class Retention {
     private final Clock clock;
     private final Auditor auditor;
     private final ResultAggregates aggregates;
+    private final ResultBlockRepository blocks;
 
-    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock, Auditor auditor, ResultAggregates aggregates) {
+    Retention(JdbcClient jdbc, java.util.Optional<Clock> clock, Auditor auditor, ResultAggregates aggregates,
+              ResultBlockRepository blocks) {
         this.aggregates = aggregates;
+        this.blocks = blocks;
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.auditor = auditor;
@@ -59,8 +63,8 @@ public class Retention {
     public Plan plan(int keepYears) {
         int last = lastArchivedYear(keepYears);
         List<YearToArchive> years = jdbc.sql("""
-                select a.exam_year, count(*), count(distinct r.school_id), count(distinct r.import_id)
-                from result r join assessment a on a.id = r.assessment_id
+                select a.exam_year, sum(r.row_count), count(distinct r.school_id), count(distinct r.import_id)
+                from result_block r join assessment a on a.id = r.assessment_id
                 where a.exam_year <= :last
                 group by a.exam_year order by a.exam_year""")
                 .param("last", last)
@@ -95,8 +99,7 @@ public class Retention {
                 update result_summary set archived = true, computed_at = :now
                 where assessment_id in (select id from assessment where exam_year <= :last)""")
                 .param("now", now).param("last", plan.lastArchivedYear()).update();
-        jdbc.sql("delete from result where assessment_id in (select id from assessment where exam_year <= :last)")
-                .param("last", plan.lastArchivedYear()).update();
+        blocks.deleteUpToYear(plan.lastArchivedYear());
         OffsetDateTime before = startOfYearAfter(plan.lastArchivedYear());
         jdbc.sql("""
                 delete from import_rejection_problem

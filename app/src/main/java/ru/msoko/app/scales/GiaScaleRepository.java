@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.core.domain.Result;
+import ru.msoko.core.domain.ResultBlock;
 import ru.msoko.core.domain.Procedure;
 import ru.msoko.core.domain.ProcedureKind;
 import ru.msoko.core.domain.TaskLayout;
@@ -63,8 +67,15 @@ public class GiaScaleRepository {
 
     private final JdbcClient jdbc;
 
-    GiaScaleRepository(JdbcClient jdbc) {
+    /** The procedures whose marks and test scores ГИА scales give. */
+    private static final Set<ProcedureKind> GIA = Set.of(ProcedureKind.OGE, ProcedureKind.GVE9, ProcedureKind.EGE,
+            ProcedureKind.GVE11);
+
+    private final ResultBlockRepository blocks;
+
+    GiaScaleRepository(JdbcClient jdbc, ResultBlockRepository blocks) {
         this.jdbc = jdbc;
+        this.blocks = blocks;
     }
 
     public Snapshot snapshot() {
@@ -135,11 +146,6 @@ public class GiaScaleRepository {
         return id;
     }
 
-    /** A stored result whose mark or test score is the scale's to give. */
-    private record Unmarked(long id, Procedure.Key work, String variant, double primary, String tasks, String layout,
-                            Long scaleId, Integer mark, Double test) {
-    }
-
     /**
      * Gives the scales in force to the stored results whose mark and test score are the scales' to give: those
      * with a primary score and neither (a file imported before its scale, or whose scale was rolled back), and
@@ -148,34 +154,27 @@ public class GiaScaleRepository {
      */
     public int markStoredResults() {
         Snapshot scales = snapshot();
-        List<Unmarked> unmarked = jdbc.sql("""
-                select r.id, a.kind, a.exam_year, s.code, a.grade, r.variant, r.primary_score, r.tasks, a.task_layout,
-                       r.gia_scale_id, r.mark, r.test_score
-                from result r join assessment a on a.id = r.assessment_id join subject s on s.id = a.subject_id
-                where (r.gia_scale_id is not null or r.mark is null and r.test_score is null)
-                  and r.absent = false and r.primary_score is not null
-                  and a.kind in ('OGE', 'GVE9', 'EGE', 'GVE11')""")
-                .query((rs, n) -> new Unmarked(rs.getLong(1), new Procedure.Key(ProcedureKind.valueOf(rs.getString(2)),
-                        rs.getInt(3), rs.getString(4), rs.getInt(5)), rs.getString(6), rs.getDouble(7), rs.getString(8),
-                        rs.getString(9), rs.getObject(10, Long.class), rs.getObject(11, Integer.class),
-                        rs.getObject(12, Double.class))).list();
-        int marked = 0;
-        for (Unmarked u : unmarked) {
-            Stored scale = scales.find(u.work(), u.variant()).orElse(null);
-            GiaScale.Grading g = scale == null ? null : scale.scale().grade(u.primary(), GiaScale.byLabel(
-                    u.layout() == null ? null : TaskLayout.parse(u.layout()),
-                    u.tasks() == null ? null : TaskScores.unpack(u.tasks())));
+        int[] marked = {0};
+        blocks.change(action -> blocks.forEachOfKinds(GIA, action), (block, row) -> {
+            Result r = row.result();
+            Long before = row.giaScaleId();
+            if (!(before != null || r.mark() == null && r.testScore() == null) || r.absent() || r.primaryScore() == null) {
+                return row;
+            }
+            Stored scale = scales.find(r.procedure(), r.variant()).orElse(null);
+            GiaScale.Grading g = scale == null ? null
+                    : scale.scale().grade(r.primaryScore(), GiaScale.byLabel(block.layout(), r.tasks()));
             boolean given = g != null && (g.mark() != null || g.test() != null);
             Long by = given ? Long.valueOf(scale.id()) : null;
             Integer mark = given ? g.mark() : null;
             Double test = given && g.test() != null ? Double.valueOf(g.test()) : null;
-            if (!Objects.equals(by, u.scaleId()) || !Objects.equals(mark, u.mark()) || !Objects.equals(test, u.test())) {
-                jdbc.sql("update result set mark = :mark, test_score = :test, gia_scale_id = :scale where id = :id")
-                        .param("mark", mark).param("test", test).param("scale", by).param("id", u.id()).update();
+            marked[0] += given && !by.equals(before) ? 1 : 0;
+            if (Objects.equals(by, before) && Objects.equals(mark, r.mark()) && Objects.equals(test, r.testScore())) {
+                return row;
             }
-            marked += given && !by.equals(u.scaleId()) ? 1 : 0;
-        }
-        return marked;
+            return new ResultBlock.Row(r.withMark(mark).withTestScore(test), row.markScaleId(), by);
+        });
+        return marked[0];
     }
 
     /**
@@ -189,10 +188,11 @@ public class GiaScaleRepository {
                 .single() == 0) {
             return false;
         }
-        jdbc.sql("""
-                update result set mark = null, test_score = null, gia_scale_id = null
-                where gia_scale_id in (select id from gia_scale where import_id = :id)""")
-                .param("id", importId).update();
+        Set<Long> released = Set.copyOf(jdbc.sql("select id from gia_scale where import_id = :id")
+                .param("id", importId).query(Long.class).list());
+        blocks.change(action -> blocks.forEachOfKinds(GIA, action), (block, row) ->
+                row.giaScaleId() == null || !released.contains(row.giaScaleId()) ? row
+                        : new ResultBlock.Row(row.result().withMark(null).withTestScore(null), row.markScaleId(), null));
         return true;
     }
 

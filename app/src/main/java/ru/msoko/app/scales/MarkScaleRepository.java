@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.msoko.app.resultstore.ResultBlockRepository;
+import ru.msoko.core.domain.Result;
+import ru.msoko.core.domain.ResultBlock;
 import org.springframework.stereotype.Repository;
 import ru.msoko.core.domain.Procedure;
 import ru.msoko.core.domain.ProcedureKind;
@@ -40,8 +44,11 @@ public class MarkScaleRepository {
 
     private final JdbcClient jdbc;
 
-    MarkScaleRepository(JdbcClient jdbc) {
+    private final ResultBlockRepository blocks;
+
+    MarkScaleRepository(JdbcClient jdbc, ResultBlockRepository blocks) {
         this.jdbc = jdbc;
+        this.blocks = blocks;
     }
 
     public Snapshot snapshot() {
@@ -82,22 +89,19 @@ public class MarkScaleRepository {
      * (a file without marks imported before its scale); returns how many.
      */
     public int markStoredResults(long scaleId, MarkScale scale) {
-        StringBuilder mark = new StringBuilder("case");
-        Map<String, Object> params = new HashMap<>(keyParams(scale.kind(), scale.year(), scale.subjectCode(),
-                scale.grade(), scale.variant()));
-        for (MarkScale.Band b : scale.bands()) {
-            mark.append(" when primary_score >= :f").append(b.mark()).append(" and primary_score < :t").append(b.mark())
-                    .append(" then ").append(b.mark());
-            params.put("f" + b.mark(), b.from());
-            params.put("t" + b.mark(), b.to() + 1);
-        }
-        params.put("scale", scaleId);
-        return jdbc.sql("update result set mark = " + mark.append(" end") + ", mark_scale_id = :scale "
-                        + "where mark is null and absent = false and primary_score is not null"
-                        + " and primary_score < :top and (:variant = '' or variant = :variant)"
-                        + " and assessment_id in (select id from assessment where kind = :kind and exam_year = :year"
-                        + " and grade = :grade and subject_id = (select id from subject where code = :subject))")
-                .params(params).param("top", scale.maxPrimary() + 1).update();
+        Procedure.Key work = new Procedure.Key(scale.kind(), scale.year(), scale.subjectCode(), scale.grade());
+        return (int) blocks.change(action -> blocks.forEachOfProcedure(work, action), (block, row) -> {
+            Result r = row.result();
+            boolean unmarked = r.mark() == null && !r.absent() && r.primaryScore() != null
+                    && r.primaryScore() < scale.maxPrimary() + 1
+                    && (scale.variant().isEmpty() || scale.variant().equals(r.variant()));
+            if (!unmarked) {
+                return row;
+            }
+            OptionalInt mark = scale.mark(r.primaryScore());
+            return new ResultBlock.Row(r.withMark(mark.isPresent() ? mark.getAsInt() : null), scaleId,
+                    row.giaScaleId());
+        });
     }
 
     public List<ScaleCorrection> corrections() {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DatabaseState {
 
     private static final List<String> TABLES = List.of("municipality", "school", "school_identifier", "subject",
-            "subject_alias", "assessment", "import_batch", "result", "app_user", "mark_scale", "mark_scale_band",
+            "subject_alias", "assessment", "import_batch", "result_block", "app_user", "mark_scale", "mark_scale_band",
             "mark_scale_correction", "exam_school_summary", "journal_mark_distribution", "gia_scale", "gia_scale_band",
             "gia_scale_point", "gia_scale_rule", "school_context", "school_context_answer", "textbook", "official_marker",
             "work_codifier", "work_codifier_task", "work_codifier_code", "result_summary");
@@ -35,6 +35,8 @@ public final class DatabaseState {
             MessageDigest md = sha256();
             List<Map<String, Object>> rows = jdbc.sql("select * from " + table + " order by " + order).query().listOfRows();
             for (Map<String, Object> row : rows) {
+                // bytes (the result blocks) by their content, not by the array's identity
+                row.replaceAll((column, v) -> v instanceof byte[] b ? HexFormat.of().formatHex(b) : v);
                 md.update(row.toString().getBytes(StandardCharsets.UTF_8));
             }
             out.put(table, rows.size() + ":" + HexFormat.of().formatHex(md.digest()));
@@ -49,7 +51,7 @@ public final class DatabaseState {
     public static void clear(JdbcClient jdbc) {
         jdbc.sql("truncate table audit_event").update();
         for (String table : List.of("background_job", "analysis_sign", "analysis_risk", "analysis_run", "official_marker",
-                "school_context_answer", "school_context", "result", "result_summary", "exam_school_summary",
+                "school_context_answer", "school_context", "result_block", "result_summary", "exam_school_summary",
                 "journal_mark_distribution", "gia_scale_band", "gia_scale_point", "gia_scale_rule", "gia_scale",
                 "mark_scale_band", "work_codifier_task", "work_codifier_code", "work_codifier", "mark_scale",
                 "mark_scale_correction", "textbook", "import_rejection_problem", "import_rejection", "import_batch",

@@ -33,6 +33,20 @@ public final class TaskScores {
         return new TaskScores(b);
     }
 
+    /** The scores as stored in a result block ({@link ResultBlock}): one byte per task, −1 = not attempted. */
+    byte[] bytes() {
+        return scores;
+    }
+
+    static TaskScores ofBytes(byte[] scores) {
+        for (byte s : scores) {
+            if (s != NOT_ATTEMPTED && (s < 0 || s > MAX_TASK_SCORE)) {
+                throw new IllegalArgumentException("task score " + s);
+            }
+        }
+        return new TaskScores(scores);
+    }
+
     public int size() {
         return scores.length;
     }

@@ -1,0 +1,89 @@
+package ru.msoko.app.resultstore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ru.msoko.core.domain.ResultBlock;
+
+/**
+ * Gathers an import's results into blocks, one per procedure × school, and stores a block when its school is
+ * complete or memory asks for it. Files list a school's rows together, so a block is usually a whole school; a file
+ * that mixes schools still writes every row, in more and smaller blocks. At most {@link #MAX_BUFFERED} rows wait in
+ * memory, whatever the size of the file.
+ */
+public final class BlockWriter {
+
+    /** The most rows in one block (a school's procedure rarely has more than a few hundred participants). */
+    static final int MAX_BLOCK_ROWS = 4096;
+    /** The most rows held before blocks are stored. */
+    static final int MAX_BUFFERED = 20_000;
+    /** Open blocks kept while a file jumps between schools. */
+    private static final int MAX_OPEN = 64;
+
+    private record Key(long assessmentId, long schoolId) {
+    }
+
+    private final ResultBlockRepository.Inserter inserter;
+    private final Map<Key, List<ResultBlock.Row>> open = new LinkedHashMap<>();
+    private Key lastKey;
+    private List<ResultBlock.Row> last;
+    private int buffered;
+    private long written;
+
+    BlockWriter(ResultBlockRepository.Inserter inserter) {
+        this.inserter = inserter;
+    }
+
+    public static BlockWriter of(ResultBlockRepository repository, long importId) {
+        return new BlockWriter(repository.inserter(importId));
+    }
+
+    public void add(long assessmentId, long schoolId, ResultBlock.Row row) {
+        List<ResultBlock.Row> rows = last;
+        if (rows == null || lastKey.assessmentId() != assessmentId || lastKey.schoolId() != schoolId) {
+            lastKey = new Key(assessmentId, schoolId);
+            rows = open.computeIfAbsent(lastKey, k -> new ArrayList<>());
+            last = rows;
+            if (open.size() > MAX_OPEN) {
+                storeOldest();
+            }
+        }
+        rows.add(row);
+        buffered++;
+        if (rows.size() == MAX_BLOCK_ROWS) {
+            store(lastKey);
+        } else if (buffered >= MAX_BUFFERED) {
+            storeAll();
+        }
+    }
+
+    /** Stores every block still open; returns how many rows were written in all. */
+    public long flush() {
+        storeAll();
+        inserter.flush();
+        return written;
+    }
+
+    private void storeOldest() {
+        Key oldest = open.keySet().iterator().next();
+        store(oldest);
+    }
+
+    private void storeAll() {
+        for (Key k : new ArrayList<>(open.keySet())) {
+            store(k);
+        }
+    }
+
+    private void store(Key key) {
+        List<ResultBlock.Row> rows = open.remove(key);
+        inserter.add(key.assessmentId(), key.schoolId(), rows);
+        buffered -= rows.size();
+        written += rows.size();
+        if (key.equals(lastKey)) {
+            last = null;
+            lastKey = null;
+        }
+    }
+}
