@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark: ~1,000,000 canonical rows into H2 and PostgreSQL, with the ratio to a parse-only
 # reference run in the same process. Usage: bench/import.sh [schools, default 430 ≈ 1 million rows] [h2|pg]
-# Extra JVM options: BENCH_OPTS (e.g. -Dbench.drop=uq_result_participant drops that constraint first, to see what
-# it costs); heap: BENCH_HEAP. Second argument h2 or pg runs one database only.
+# Extra JVM options: BENCH_OPTS; heap: BENCH_HEAP. Second argument h2 or pg runs one database only.
 # Builds in place (no `mvn install`): the classpath comes from the reactor's target/ folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."

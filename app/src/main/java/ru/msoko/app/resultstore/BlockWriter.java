@@ -18,8 +18,11 @@ public final class BlockWriter {
     static final int MAX_BLOCK_ROWS = 4096;
     /** The most rows held before blocks are stored. */
     static final int MAX_BUFFERED = 20_000;
-    /** Open blocks kept while a file jumps between schools. */
-    private static final int MAX_OPEN = 64;
+    /**
+     * Open blocks kept while a file jumps between schools and procedures: an ОГЭ file lists each pupil's subjects
+     * one after the other, so every row may belong to another block (288 of them in a demo year's file).
+     */
+    private static final int MAX_OPEN = 4096;
 
     private record Key(long assessmentId, long schoolId) {
     }

@@ -91,7 +91,6 @@ public final class ImportBenchmark {
                 .run("--msoko.data=" + data, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                         "--spring.datasource.password=" + password, "--logging.level.root=warn")) {
             ImportService service = ctx.getBean(ImportService.class);
-            experiment(ctx.getBean(javax.sql.DataSource.class));
             check(service.importFile(demo.schoolsFile(), "schools.csv", "bench", ImportOptions.STRICT));
             System.gc();
             var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -106,35 +105,6 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "  process CPU %.2f s, peak heap (sum of the heap pools' peaks) %d MB%n",
                     (cpu() - cpu) / 1e9, peak / (1024 * 1024));
             return (System.nanoTime() - start) / 1e9;
-        }
-    }
-
-    private static void experiment(javax.sql.DataSource ds) {
-        String drop = System.getProperty("bench.drop", "");
-        if (drop.isEmpty()) {
-            return;
-        }
-        try (var c = ds.getConnection()) {
-            var md = c.getMetaData();
-            java.util.List<String> sql = new java.util.ArrayList<>();
-            try (var rs = md.getImportedKeys(null, null, "result")) {
-                while (rs.next()) {
-                    if (drop.contains(rs.getString("FKCOLUMN_NAME"))) {
-                        sql.add("alter table result drop constraint \"" + rs.getString("FK_NAME") + "\"");
-                    }
-                }
-            }
-            for (String ix : drop.split(",")) {
-                if (ix.startsWith("ix_") || ix.startsWith("uq_")) {
-                    sql.add(ix.startsWith("uq_") ? "alter table result drop constraint " + ix : "drop index " + ix);
-                }
-            }
-            for (String q : sql) {
-                System.out.println(q);
-                c.createStatement().execute(q);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

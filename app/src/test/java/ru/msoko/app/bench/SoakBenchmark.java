@@ -197,7 +197,8 @@ public final class SoakBenchmark {
 
     private static long soakRows(JdbcClient jdbc) {
         return jdbc.sql("""
-                select count(*) from result r join assessment a on a.id = r.assessment_id where a.exam_year = :y""")
+                select coalesce(sum(r.row_count), 0) from result_block r join assessment a on a.id = r.assessment_id
+                where a.exam_year = :y""")
                 .param("y", SOAK_YEAR).query(Long.class).single();
     }
 
