@@ -247,7 +247,8 @@ public class Restore {
         }
         TableChecksums.Digest read = hasher.digest();
         if (!read.equals(entry.digest())) {
-            throw new Refusal("копия повреждена: " + ze.getName() + " — " + read.rows() + " строк, в "
+            throw new Refusal("копия повреждена: " + ze.getName() + " — " + read.rows() + "\u00A0"
+                    + ru.msoko.core.text.RussianPlural.of(read.rows(), "строка", "строки", "строк") + ", в "
                     + Manifest.FILE + " " + entry.digest().rows() + ", контрольная сумма SHA-256 "
                     + (read.sha256().equals(entry.digest().sha256()) ? "совпадает" : "не совпадает")
                     + ". База данных не изменена.");

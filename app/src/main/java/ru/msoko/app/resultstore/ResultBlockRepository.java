@@ -22,8 +22,8 @@ import ru.msoko.core.domain.ResultBlock;
 @Repository
 public class ResultBlockRepository {
 
-    /** Blocks inserted per JDBC batch. */
-    private static final int BATCH = 100;
+    /** Rows (in whole blocks) inserted per JDBC batch: a batch is sent once it holds at least this many. */
+    public static final int BATCH_ROWS = 5000;
     private static final int FETCH_SIZE = 100;
 
     private static final String SELECT = """
@@ -159,7 +159,8 @@ public class ResultBlockRepository {
     /** Buffers encoded blocks and inserts them in JDBC batches. */
     public final class Inserter {
         private final long importId;
-        private final List<Object[]> pending = new ArrayList<>(BATCH);
+        private final List<Object[]> pending = new ArrayList<>();
+        private int pendingRows;
 
         private Inserter(long importId) {
             this.importId = importId;
@@ -170,7 +171,8 @@ public class ResultBlockRepository {
                 return;
             }
             pending.add(new Object[] {importId, assessmentId, schoolId, rows.size(), ResultBlock.encode(rows)});
-            if (pending.size() == BATCH) {
+            pendingRows += rows.size();
+            if (pendingRows >= BATCH_ROWS) {
                 flush();
             }
         }
@@ -181,6 +183,7 @@ public class ResultBlockRepository {
                         insert into result_block (import_id, assessment_id, school_id, row_count, data)
                         values (?, ?, ?, ?, ?)""", pending);
                 pending.clear();
+                pendingRows = 0;
             }
         }
     }

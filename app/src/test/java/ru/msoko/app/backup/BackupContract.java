@@ -20,6 +20,7 @@ import ru.msoko.app.audit.AuditLog;
 import ru.msoko.app.imports.ImportRollback;
 import ru.msoko.app.imports.ImportService;
 import ru.msoko.app.support.DatabaseState;
+import ru.msoko.app.support.StoredResults;
 
 /** Backup → wipe → restore and the refusals; run on H2 and on PostgreSQL by the subclasses. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -70,9 +71,11 @@ abstract class BackupContract {
 
     @Test
     void aRoundTripGivesEveryTableBackWithTheSameChecksum() {
-        // Fixtures: 3 schools, 2 municipalities, 7 identifiers, 6 results; BackupData: 3 import batches (schools,
+        // Fixtures: 3 schools, 2 municipalities, 7 identifiers, 6 results in 2 blocks (edu220001's three rows;
+        // edu220002's three, one of them under its old login sch220002); BackupData: 3 import batches (schools,
         // results, the rolled-back grade 6), 1 rejected file with 2 problems.
-        assertThat(count("result")).isEqualTo(6);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(6);
+        assertThat(count("result_block")).isEqualTo(2);
         assertThat(count("import_batch")).isEqualTo(3);
         assertThat(count("import_rejection")).isEqualTo(1);
         assertThat(count("import_rejection_problem")).isEqualTo(2);
@@ -84,7 +87,7 @@ abstract class BackupContract {
 
         Backup.Summary summary = backup.write(dir.resolve("copy.zip"), t -> { });
         DatabaseState.clear(jdbc);
-        assertThat(count("result")).isZero();
+        assertThat(count("result_block")).isZero();
         Restore.Outcome outcome = restore.restore(summary.file(), false, t -> { });
 
         assertThat(outcome).isInstanceOf(Restore.Outcome.Restored.class);
@@ -118,7 +121,7 @@ abstract class BackupContract {
                   and table_name <> 'flyway_schema_history' order by table_name""").query(String.class).list();
 
         assertThat(m.tables()).extracting(Manifest.Entry::table).containsExactlyInAnyOrderElementsOf(tables);
-        assertThat(m.entry("result").digest().rows()).isEqualTo(6);
+        assertThat(m.entry("result_block").digest().rows()).isEqualTo(2);
         assertThat(m.entry("school").digest().rows()).isEqualTo(3);
         assertThat(m.schemaVersion()).isEqualTo(jdbc.sql("select version from flyway_schema_history")
                 .query(String.class).list().stream().filter(v -> v != null)
@@ -126,7 +129,7 @@ abstract class BackupContract {
                 .getVersion());
         // parents before children: a result's school and batch are loaded first
         List<String> order = m.tables().stream().map(Manifest.Entry::table).toList();
-        assertThat(order.indexOf("school")).isLessThan(order.indexOf("result"));
+        assertThat(order.indexOf("school")).isLessThan(order.indexOf("result_block"));
         assertThat(order.indexOf("municipality")).isLessThan(order.indexOf("school"));
         try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(zip.getEntry(Manifest.FILE))) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -155,14 +158,15 @@ abstract class BackupContract {
     void aDatabaseWithDataIsReplacedOnlyWhenAsked() {
         Path file = backup();
         Map<String, String> before = checksums();
-        jdbc.sql("delete from result where mark = 2").update();
+        jdbc.sql("delete from result_block where school_id = (select id from school where code = 'edu220002')")
+                .update();
         Map<String, String> changed = checksums();
         long events = auditActions().size();
 
         Restore.Outcome refused = restore.restore(file, false, t -> { });
 
         assertThat(refused).isInstanceOf(Restore.Outcome.Refused.class);
-        assertThat(refused.message()).contains("база данных не пуста", "result (5)", "--replace", "База данных не изменена");
+        assertThat(refused.message()).contains("база данных не пуста", "result_block (1)", "--replace", "База данных не изменена");
         assertThat(checksums()).isEqualTo(changed);
         assertThat(auditActions()).hasSize((int) events + 1).endsWith("RESTORE REFUSED");
 
@@ -180,18 +184,21 @@ abstract class BackupContract {
     void aCorruptedBackupIsRefusedByItsChecksumAndTheDatabaseIsUnchanged() throws IOException {
         Path file = backup();
         Map<String, String> before = checksums();
-        // one row of result.tsv changed: the first result's first «false» (the absent flag) becomes «true»;
+        // one row of result_block.tsv changed: the first block's row count (column 5) 3 becomes 4;
         // lines 0 and 1 of a table file are the column names and kinds
-        Path bad = BackupData.tampered(file, Manifest.tableFile("result"), text -> {
+        Path bad = BackupData.tampered(file, Manifest.tableFile("result_block"), text -> {
             String[] lines = text.split("\n", -1);
-            lines[2] = lines[2].replaceFirst("\tfalse\t", "\ttrue\t");
+            String[] fields = lines[2].split("\t", -1);
+            assertThat(fields[4]).isEqualTo("3");
+            fields[4] = "4";
+            lines[2] = String.join("\t", fields);
             return String.join("\n", lines);
         });
 
         Restore.Outcome outcome = restore.restore(bad, true, t -> { });
 
         assertThat(outcome).isInstanceOf(Restore.Outcome.Refused.class);
-        assertThat(outcome.message()).contains("копия повреждена: tables/result.tsv", "6 строк",
+        assertThat(outcome.message()).contains("копия повреждена: tables/result_block.tsv", "2\u00A0строки",
                 "контрольная сумма SHA-256 не совпадает", "База данных не изменена");
         assertThat(checksums()).isEqualTo(before);
         // the audit rows were deleted and loaded again inside the transaction: rolled back with it
@@ -223,7 +230,7 @@ abstract class BackupContract {
 
         assertThat(outcome).isInstanceOf(Restore.Outcome.Refused.class);
         assertThat(outcome.message()).contains("не zip-архив резервной копии");
-        assertThat(count("result")).isEqualTo(6);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(6);
     }
 
     static Manifest manifest(Path file) throws IOException {

@@ -85,7 +85,7 @@ class MigrateToPostgresCommandTest {
         embeddedInstallation();
         DataSource h2 = Databases.h2File(data);
         Map<String, String> before = TableChecksums.of(h2);
-        assertThat(count(h2, "select count(*) from result")).isGreaterThan(1000);
+        assertThat(count(h2, "select sum(row_count) from result_block")).isGreaterThan(1000);
         assertThat(count(h2, "select count(*) from import_rejection")).isEqualTo(1);
         assertThat(count(h2, "select count(*) from app_user")).isPositive(); // DemoLoader's demo users
         assertThat(count(h2, "select count(*) from analysis_run")).isEqualTo(1);
@@ -106,7 +106,7 @@ class MigrateToPostgresCommandTest {
         assertThat(TableChecksums.of(h2)).as("the embedded database is left as it was").isEqualTo(before);
 
         // identity counters continue after the copied ids: a new import on PostgreSQL gets fresh ids
-        long maxResult = count(target, "select max(id) from result");
+        long maxBlock = count(target, "select max(id) from result_block");
         long maxBatch = count(target, "select max(id) from import_batch");
         String code = JdbcClient.create(target).sql("select code from school order by code limit 1").query(String.class)
                 .single();
@@ -120,7 +120,7 @@ class MigrateToPostgresCommandTest {
                 pg.get("spring.datasource.username"), "--db-password", pg.get("spring.datasource.password")));
         Msoko.Run afterwards = Msoko.run(importArgs.toArray(String[]::new));
         assertThat(afterwards.exitCode()).as(afterwards.output()).isZero();
-        assertThat(count(target, "select count(*) from result where id > " + maxResult)).isEqualTo(2);
+        assertThat(count(target, "select sum(row_count) from result_block where id > " + maxBlock)).isEqualTo(2);
         assertThat(count(target, "select max(id) from import_batch")).isEqualTo(maxBatch + 1);
 
         // the application reads the moved data: dashboard, school page, risk page as the demo region user
@@ -140,7 +140,7 @@ class MigrateToPostgresCommandTest {
         Msoko.Run again = migrate(pg);
 
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.output()).contains("Не перенесено: база PostgreSQL не пуста", "result (")
+        assertThat(again.output()).contains("Не перенесено: база PostgreSQL не пуста", "result_block (")
                 .doesNotContain("скопировано", "Схема в PostgreSQL"); // refused before Flyway ran on the target
         assertThat(TableChecksums.of(target)).isEqualTo(moved);
     }
@@ -172,7 +172,7 @@ class MigrateToPostgresCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         // Fixtures.SCHOOLS: 3 schools; the upper-cased names give another SHA-256 with the same count
         assertThat(run.output()).containsPattern("  school: 3, [0-9a-f]{64} \\| 3, [0-9a-f]{64} — НЕ СОВПАДАЕТ")
-                .contains("  result: 6, ", "Не перенесено: после копирования не совпали таблицы school (",
+                .contains("  result_block: 2, ", "Не перенесено: после копирования не совпали таблицы school (",
                         "в PostgreSQL не записано ни строки");
         assertThat(TableChecksums.of(target)).isEqualTo(emptyTarget);
         assertThat(count(target, "select count(*) from school")).isZero();

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,7 +22,7 @@ import ru.msoko.app.imports.ImportService;
  * database and imports the given files in order, one transaction each, through the ordinary {@link ImportService}.
  * It tells the parent on stdout where it is, so that the parent can kill it at a chosen point:
  * {@value #CONTEXT_UP} once the application started (migrations done), {@value #STARTED_WRITING} before the last
- * file, {@code FLUSHED <rows>} after each batch of result rows written inside the open transaction,
+ * file, {@code FLUSHED <rows>} after each batch of result blocks written inside the open transaction,
  * {@value #COMMITTING} just before a transaction's commit, {@code IMPORTED <file>} after each file's commit and
  * {@value #DONE} at the end. The progress hooks are test-only wrappers of two beans; production code is untouched.
  *
@@ -86,7 +85,7 @@ public final class ImportChild {
         }
     }
 
-    /** Prints the rows of {@code result} written so far in the open transaction after each batch. */
+    /** Prints the results written so far in the open transaction after each batch of blocks (their row counts). */
     private static final class ReportingTemplate extends JdbcTemplate {
         private long written;
 
@@ -95,10 +94,12 @@ public final class ImportChild {
         }
 
         @Override
-        public int[] batchUpdate(String sql, BatchPreparedStatementSetter pss) {
-            int[] counts = super.batchUpdate(sql, pss);
-            if (sql.startsWith("insert into result ")) {
-                written += counts.length;
+        public int[] batchUpdate(String sql, List<? extends Object[]> batchArgs) {
+            int[] counts = super.batchUpdate(sql, batchArgs);
+            if (sql.startsWith("insert into result_block ")) {
+                for (Object[] args : batchArgs) {
+                    written += ((Number) args[3]).longValue(); // row_count
+                }
                 say(FLUSHED + written);
             }
             return counts;

@@ -39,8 +39,8 @@ abstract class KillDuringImportContract {
 
     static final long SEED = 6L;
     static final int SCHOOLS = 120;
-    /** ResultBatchWriter.BATCH: rows per {@code FLUSHED} line of the child. */
-    private static final int BATCH = 5000;
+    /** Rows per {@code FLUSHED} line of the child, at least (a batch of whole blocks). */
+    private static final int BATCH = ru.msoko.app.resultstore.ResultBlockRepository.BATCH_ROWS;
 
     @TempDir
     Path work;
@@ -52,20 +52,6 @@ abstract class KillDuringImportContract {
 
     /** Runs {@code check} on a connection to the database that is closed again before the next child starts. */
     abstract <T> T withDatabase(Function<JdbcClient, T> check);
-
-    /**
-     * Where the child reports no batches (PostgreSQL writes with {@code COPY}, not through the JDBC template), waits
-     * on the server until about {@code rows} uncommitted rows are written and returns that estimate; {@code -1}
-     * when the child's {@code FLUSHED} lines tell.
-     */
-    long awaitRowsInFlight(long rows, Process child) throws Exception {
-        return -1;
-    }
-
-    /** Whether the child's {@code FLUSHED} lines count the rows written (H2's JDBC batches; not PostgreSQL's COPY). */
-    boolean batchesReported() {
-        return true;
-    }
 
     /** Called when the killed child has exited: a database server waits here until it dropped the dead session. */
     void afterKill() throws Exception {
@@ -88,7 +74,7 @@ abstract class KillDuringImportContract {
         assertThat(first.lines()).filteredOn(l -> l.startsWith(ImportChild.IMPORTED)).hasSize(2);
         assertThat(first.exit()).isZero();
         Map<String, String> before = withDatabase(DatabaseState::fingerprint);
-        long resultsBefore = count("select count(*) from result");
+        long resultsBefore = count("select coalesce(sum(row_count), 0) from result_block");
         long batchesBefore = count("select count(*) from import_batch");
         assertThat(resultsBefore).isPositive();
 
@@ -106,7 +92,7 @@ abstract class KillDuringImportContract {
             assertThat(run.killed()).as("the child was killed, not finished: " + plan).isTrue();
             Map<String, String> after = withDatabase(DatabaseState::fingerprint);
             long unfinished = count("select count(*) from import_batch where finished_at is null");
-            boolean complete = count("select count(*) from result") == resultsBefore + bigRows;
+            boolean complete = count("select coalesce(sum(row_count), 0) from result_block") == resultsBefore + bigRows;
             System.out.printf(Locale.ROOT, "kill %d (%s, %s %d, +%d ms): %s of %,d rows written before the kill; "
                             + "database %s%n", i + 1, plan.name(), plan.kill(), plan.n(), plan.delayMs(),
                     written(run, plan), bigRows, after.equals(before) ? "as before" : complete ? "complete" : "CHANGED");
@@ -138,7 +124,7 @@ abstract class KillDuringImportContract {
         System.out.printf(Locale.ROOT, "restart: %s; killed right after the commit of %s (%,d rows)%n",
                 committedBeforeKill ? "the file was already stored" : "the file imported completely",
                 small.getFileName(), smallRows);
-        assertThat(count("select count(*) from result"))
+        assertThat(count("select coalesce(sum(row_count), 0) from result_block"))
                 .as("every committed import survived the kill right after the last commit")
                 .isEqualTo(resultsBefore + bigRows + smallRows);
         assertThat(count("select count(*) from import_batch where finished_at is not null "
@@ -146,12 +132,9 @@ abstract class KillDuringImportContract {
         assertThat(count("select count(*) from import_batch")).isEqualTo(batchesBefore + 2);
     }
 
-    /** What the child reported: its batches on H2; on PostgreSQL (COPY) only the server-side estimate of a plan. */
+    /** What the child reported: the results in the batches it wrote. */
     private String written(Run run, Plan plan) {
-        if (batchesReported() || plan.kill() == Kill.AFTER_FLUSHES) {
-            return String.format(Locale.ROOT, "%,d", run.rowsWritten());
-        }
-        return plan.kill() == Kill.AT_COMMIT ? "all (the commit follows the last write)" : "not reported (COPY)";
+        return String.format(Locale.ROOT, "%,d", run.rowsWritten());
     }
 
     private long count(String sql) {
@@ -184,7 +167,7 @@ abstract class KillDuringImportContract {
     record Plan(String name, Kill kill, int n, int delayMs) {
     }
 
-    /** @param rowsWritten rows of {@code result} the child had written in its transaction when it died */
+    /** @param rowsWritten results the child had written in its transaction when it died */
     record Run(int exit, List<String> lines, boolean killed, long rowsWritten) {
     }
 
@@ -223,14 +206,6 @@ abstract class KillDuringImportContract {
                 }
                 if (line.startsWith(ImportChild.IMPORTED) || line.startsWith(ImportChild.NOT_IMPORTED)) {
                     done++;
-                }
-                if (!killed && kill == Kill.AFTER_FLUSHES && line.equals(ImportChild.STARTED_WRITING)) {
-                    long onServer = awaitRowsInFlight((long) n * BATCH, child);
-                    if (onServer >= 0) {
-                        written = onServer;
-                        flushed = n;
-                        line = ImportChild.FLUSHED + onServer;
-                    }
                 }
                 boolean now = !killed && switch (kill) {
                     case NEVER -> false;

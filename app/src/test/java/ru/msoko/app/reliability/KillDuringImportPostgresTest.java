@@ -11,14 +11,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@link KillDuringImportContract} on PostgreSQL 17 (zonky): the client is killed, the server lives on and must roll
- * the dead session's transaction back. The child writes with {@code COPY}, so progress is read on the server: the
- * growth of {@code result}'s main fork ({@code pg_relation_size}; autovacuum is off, so dead rows of an earlier kill
- * are never reused and the table only grows) divided by the bytes per committed row.
+ * the dead session's transaction back. The child reports its batches of result blocks as on H2.
  */
 class KillDuringImportPostgresTest extends KillDuringImportContract {
 
     private EmbeddedPostgres postgres;
-    private double bytesPerRow;
 
     @Override
     String[] database() {
@@ -51,37 +48,6 @@ class KillDuringImportPostgresTest extends KillDuringImportContract {
         } finally {
             ds.destroy();
         }
-    }
-
-    @Override
-    long awaitRowsInFlight(long rows, Process child) throws Exception {
-        String[] db = database();
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(db[0], db[1], db[2], true);
-        try {
-            JdbcClient jdbc = JdbcClient.create(ds);
-            if (bytesPerRow == 0) { // the first kill: every row of the table is committed
-                bytesPerRow = jdbc.sql("select pg_relation_size('result')::float8 / count(*) from result")
-                        .query(Double.class).single();
-            }
-            long start = size(jdbc);
-            long inFlight = 0;
-            while (child.isAlive() && inFlight < rows) {
-                Thread.sleep(2); // polling the server for progress; the kill point itself is the condition
-                inFlight = Math.round((size(jdbc) - start) / bytesPerRow);
-            }
-            return inFlight;
-        } finally {
-            ds.destroy();
-        }
-    }
-
-    private static long size(JdbcClient jdbc) {
-        return jdbc.sql("select pg_relation_size('result')").query(Long.class).single();
-    }
-
-    @Override
-    boolean batchesReported() {
-        return false;
     }
 
     /** Waits until the server noticed the dead client and ended its session, which rolls its transaction back. */

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import ru.msoko.app.support.JavaMigrations;
 import ru.msoko.app.support.MainPages;
+import ru.msoko.app.support.StoredResults;
+import ru.msoko.core.domain.Result;
 
 /**
  * Schema migrations from every released schema version with data (issue #6): a database is made at the released
@@ -122,6 +124,13 @@ abstract class UpgradeContract {
         assertThat(appliedVersion(db.dataSource())).isEqualTo(latestVersion(db.dataSource()));
         String applied = appliedVersion(db.dataSource());
         for (Map.Entry<String, List<String>> t : before.entrySet()) {
+            if (t.getKey().equalsIgnoreCase("result")) {
+                // V28 moved the rows into result_block: every row comes back from the blocks, field by field
+                assertThat(resultRowsFromBlocks(db.dataSource(), columnsOf(t.getValue())))
+                        .as("every row of result (now in result_block), with the columns of V%s", version)
+                        .containsExactlyInAnyOrderElementsOf(canonical(withoutId(t.getValue())));
+                continue;
+            }
             assertThat(rows(db.dataSource(), t.getKey(), columnsOf(t.getValue())))
                     .as("every row of %s, with the columns of V%s", t.getKey(), version)
                     .containsExactlyInAnyOrderElementsOf(rewritten(t.getKey(), t.getValue(), version, applied));
@@ -142,8 +151,9 @@ abstract class UpgradeContract {
         int v = Integer.parseInt(version);
         JdbcClient jdbc = JdbcClient.create(ds);
         // V2.sql: marks as stored (P4 absent); V19.sql adds the two ЕГЭ marks from the ГИА scale
-        List<String> marks = jdbc.sql("select participant || '=' || coalesce(cast(mark as varchar(2)), '-') from result "
-                + "order by participant").query(String.class).list();
+        List<StoredResults.Row> stored = StoredResults.all(jdbc);
+        List<String> marks = stored.stream().map(r -> r.participant() + "=" + (r.mark() == null ? "-" : r.mark()))
+                .sorted().toList();
         List<String> expected = new ArrayList<>(List.of("P000000000000000000000001=5", "P000000000000000000000002=2",
                 "P000000000000000000000003=4", "P000000000000000000000004=-", "P000000000000000000000005=5",
                 "P000000000000000000000006=4", "P000000000000000000000007=3", "P000000000000000000000008=2"));
@@ -157,10 +167,8 @@ abstract class UpgradeContract {
         assertThat(jdbc.sql("select count(*) from import_batch where state = 'stored'").query(Long.class).single())
                 .isEqualTo(v >= 19 ? 11L : v >= 6 ? 4L : 2L);
         // V6.sql: three marks came from the mark scale; V19.sql: two from the ГИА scale
-        assertThat(jdbc.sql("select count(*) from result where mark_scale_id is not null").query(Long.class).single())
-                .isEqualTo(v >= 6 ? 3L : 0L);
-        assertThat(jdbc.sql("select count(*) from result where gia_scale_id is not null").query(Long.class).single())
-                .isEqualTo(v >= 19 ? 2L : 0L);
+        assertThat(stored.stream().filter(r -> r.markScaleId() != null).count()).isEqualTo(v >= 6 ? 3L : 0L);
+        assertThat(stored.stream().filter(r -> r.giaScaleId() != null).count()).isEqualTo(v >= 19 ? 2L : 0L);
     }
 
     static void loadFixtures(DataSource ds, String version) throws SQLException {
@@ -235,6 +243,102 @@ abstract class UpgradeContract {
             }
         }
         return out;
+    }
+
+    /**
+     * The old {@code result} table's rows rebuilt from the blocks, in the given columns but {@code id} (a block keeps
+     * its rows in order, not their old ids), each value in {@link #canonical} form.
+     */
+    private static List<String> resultRowsFromBlocks(DataSource ds, List<String> columns) {
+        List<String> out = new ArrayList<>();
+        for (StoredResults.Row r : StoredResults.all(JdbcClient.create(ds))) {
+            Result x = r.result();
+            Map<String, Object> v = new java.util.HashMap<>();
+            v.put("import_id", r.importId());
+            v.put("assessment_id", r.assessmentId());
+            v.put("school_id", r.schoolId());
+            v.put("participant", x.participant());
+            v.put("taken_on", x.date());
+            v.put("class_label", x.classLabel());
+            v.put("gender", r.gender());
+            v.put("variant", x.variant());
+            v.put("absent", x.absent());
+            v.put("tasks", r.tasks());
+            v.put("primary_score", x.primaryScore());
+            v.put("test_score", x.testScore());
+            v.put("mark", x.mark());
+            v.put("passed", x.passed());
+            v.put("journal_mark", x.journalMark());
+            v.put("annual_mark", x.annualMark());
+            v.put("ovz", x.flags().ovz());
+            v.put("repeater", x.flags().repeater());
+            v.put("medal_candidate", x.flags().medalCandidate());
+            v.put("observed", x.flags().observed());
+            v.put("olympiad_status", r.olympiadStatus());
+            v.put("max_score", x.maxScore());
+            v.put("rechecked_score", x.recheckedScore());
+            v.put("mark_scale_id", r.markScaleId());
+            v.put("gia_scale_id", r.giaScaleId());
+            StringBuilder sb = new StringBuilder();
+            for (String c : columns) {
+                String name = c.toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("id")) {
+                    continue;
+                }
+                if (!v.containsKey(name)) {
+                    throw new IllegalStateException("result column " + c + " is not in the blocks");
+                }
+                Object value = v.get(name);
+                sb.append(sb.isEmpty() ? "" : "\t").append(canonicalValue(value == null ? null : value.toString()));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** The rows (header first) without the {@code id} column and without the header. */
+    private static List<String> withoutId(List<String> rows) {
+        int id = columnsOf(rows).stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList().indexOf("id");
+        List<String> out = new ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            List<String> values = new ArrayList<>(Arrays.asList(row.split("\t", -1)));
+            if (id >= 0) {
+                values.remove(id);
+            }
+            out.add(String.join("\t", values));
+        }
+        return out;
+    }
+
+    /** Every value of the rows in {@link #canonicalValue} form. */
+    private static List<String> canonical(List<String> rows) {
+        return rows.stream().map(row -> String.join("\t", Arrays.stream(row.split("\t", -1))
+                .map(UpgradeContract::canonicalValue).toList())).toList();
+    }
+
+    /**
+     * One text for a value however the engine printed it: H2 prints a boolean {@code TRUE} and a double {@code 4.0},
+     * PostgreSQL {@code t} and {@code 4}.
+     */
+    private static String canonicalValue(String s) {
+        if (s == null || s.equals("null")) {
+            return "null";
+        }
+        switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "t" -> {
+                return "true";
+            }
+            case "false", "f" -> {
+                return "false";
+            }
+            default -> {
+                try {
+                    return Double.toString(Double.parseDouble(s));
+                } catch (NumberFormatException notANumber) {
+                    return s;
+                }
+            }
+        }
     }
 
     private static List<String> columnsOf(List<String> rows) {
