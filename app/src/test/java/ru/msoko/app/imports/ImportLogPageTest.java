@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.app.support.TerritoryWebTest;
 
 /** The import log page: who may roll back what, and the workbook of a rejected file. */
@@ -56,12 +57,12 @@ class ImportLogPageTest extends TerritoryWebTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("refused", "загрузку № " + batch + " сделал другой пользователь "
                         + "(m-colleague): отменить её может он или пользователь с правом загрузки для всего региона"));
-        assertThat(id("select count(*) from result")).isEqualTo(6);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(6);
 
         mvc.perform(post("/imports/" + batch + "/rollback").with(user(region)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("done", "загрузка № " + batch + " («results.csv») отменена: удалено 6\u00A0записей"));
-        assertThat(id("select count(*) from result")).isZero();
+        assertThat(StoredResults.count(jdbc)).isZero();
         String page = mvc.perform(get("/imports").with(user(region))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("отменена ").contains("(r)");
     }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.core.canonical.Problem;
 
 /** The import contract; run on H2 and on PostgreSQL by the subclasses. */
@@ -44,6 +45,12 @@ abstract class ImportServiceContract {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    /** The stored marks ordered by primary score (what {@code select mark from result order by primary_score} gave). */
+    private List<Integer> marksByPrimaryScore() {
+        return StoredResults.all(jdbc).stream().sorted(java.util.Comparator.comparing(StoredResults.Row::primaryScore,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).map(StoredResults.Row::mark).toList();
+    }
+
     @Test
     void storesSchoolsWithEveryIdentifier() {
         assertThat(count("select count(*) from school")).isEqualTo(3);
@@ -58,16 +65,17 @@ abstract class ImportServiceContract {
         assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
         assertThat(((ImportOutcome.Imported) o).accepted()).isEqualTo(6);
         assertThat(((ImportOutcome.Imported) o).absent()).isEqualTo(1);
-        assertThat(count("select count(*) from result")).isEqualTo(6);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(6);
         assertThat(count("select count(*) from assessment")).isEqualTo(1);
         // sch220002 is the old login of edu220002: three results belong to the gymnasium
-        assertThat(count("select count(*) from result r join school s on s.id = r.school_id where s.code = 'edu220002'"))
-                .isEqualTo(3);
-        assertThat(jdbc.sql("select tasks from result where tasks is not null order by id").query(String.class).list())
+        assertThat(StoredResults.count(jdbc, r -> r.schoolCode().equals("edu220002"))).isEqualTo(3);
+        assertThat(StoredResults.where(jdbc, r -> r.tasks() != null).stream().map(StoredResults.Row::tasks))
                 .containsExactly("121", "01-", "110", "120", "000");
-        assertThat(jdbc.sql("select sum(primary_score) from result").query(Double.class).single()).isEqualTo(10.0);
+        // as sum(primary_score) did: the absent participant's missing score is skipped
+        assertThat(StoredResults.all(jdbc).stream().map(StoredResults.Row::primaryScore)
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum()).isEqualTo(10.0);
         assertThat(jdbc.sql("select task_layout from assessment").query(String.class).single()).isEqualTo("1=1;2=2;3=1");
-        List<String> participants = jdbc.sql("select participant from result").query(String.class).list();
+        List<String> participants = StoredResults.all(jdbc).stream().map(StoredResults.Row::participant).toList();
         assertThat(participants).allSatisfy(p -> assertThat(p).matches("[0-9a-f]{24}")).doesNotContain("40001");
     }
 
@@ -124,7 +132,7 @@ abstract class ImportServiceContract {
         Path good = Fixtures.write(dir, "огэ2.csv", header + "ОГЭ;2025;Русский язык;9;edu220001;Иванов Пётр;25;4\n", cp1251);
         assertThat(service.importFile(good, "огэ2.csv", "test", ImportOptions.STRICT))
                 .isInstanceOf(ImportOutcome.Imported.class);
-        assertThat(jdbc.sql("select participant from result").query(String.class).single())
+        assertThat(StoredResults.all(jdbc)).singleElement().extracting(StoredResults.Row::participant).asString()
                 .doesNotContainIgnoringCase("иванов").hasSize(24);
     }
 
@@ -230,22 +238,22 @@ abstract class ImportServiceContract {
         ImportOutcome results = importText("results.csv", withoutMarks);
         assertThat(((ImportOutcome.Imported) results).warnings()).containsExactly("шкала перевода баллов в отметки "
                 + "для «ВПР 2025, MA, 5 класс» не загружена: отметки не вычислены; они появятся, когда шкала будет загружена");
-        assertThat(count("select count(*) from result where mark is not null")).isZero();
+        assertThat(StoredResults.count(jdbc, r -> r.mark() != null)).isZero();
 
         ImportOutcome scales = importText("scales.csv", SCALES.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow());
 
         assertThat(((ImportOutcome.Imported) scales).warnings())
                 .contains("по новым шкалам вычислены отметки загруженных ранее результатов: 5");
-        assertThat(jdbc.sql("select mark from result where absent = false order by id").query(Integer.class).list())
+        assertThat(StoredResults.where(jdbc, r -> !r.absent()).stream().map(StoredResults.Row::mark))
                 .containsExactly(5, 3, 4, 4, 2);
-        assertThat(count("select count(*) from result where mark_scale_id is not null")).isEqualTo(5);
+        assertThat(StoredResults.count(jdbc, r -> r.markScaleId() != null)).isEqualTo(5);
         String more = """
                 procedure;year;subject;grade;school_code;participant;primary_score
                 ВПР;2025;Математика;5;edu220003;40007;1
                 """;
         importText("more.csv", more);
-        assertThat(jdbc.sql("select mark from result r join school s on s.id = r.school_id where s.code = 'edu220003'")
-                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(StoredResults.where(jdbc, r -> r.schoolCode().equals("edu220003"))).singleElement()
+                .extracting(StoredResults.Row::mark).isEqualTo(3);
     }
 
     @Test
@@ -269,13 +277,13 @@ abstract class ImportServiceContract {
     void aRolledBackImportLeavesNothingBehindStaysInTheLogAndCanBeLoadedAgain() {
         Map<String, String> before = DatabaseState.fingerprint(jdbc);
         long batch = ((ImportOutcome.Imported) importText("results.csv", Fixtures.RESULTS)).batchId();
-        assertThat(count("select count(*) from result")).isEqualTo(6);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(6);
 
         ImportRollback.Outcome outcome = rollback.rollback(batch, "test", false);
 
         assertThat(outcome.message()).isEqualTo("загрузка № " + batch + " («results.csv») отменена: удалено 6\u00A0записей");
         Map<String, String> after = DatabaseState.fingerprint(jdbc);
-        for (String table : List.of("result", "school", "school_identifier", "municipality", "mark_scale")) {
+        for (String table : List.of("result_block", "school", "school_identifier", "municipality", "mark_scale")) {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
         }
         assertThat(count("select count(*) from assessment where task_layout is null")).isEqualTo(1);
@@ -286,7 +294,7 @@ abstract class ImportServiceContract {
 
         ImportOutcome again = importText("results.csv", Fixtures.RESULTS);
         assertThat(again).isInstanceOf(ImportOutcome.Imported.class);
-        assertThat(count("select count(*) from result")).isEqualTo(6);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(6);
     }
 
     @Test
@@ -296,7 +304,7 @@ abstract class ImportServiceContract {
         importText("results.csv", withoutMarks);
         long scale = ((ImportOutcome.Imported) importText("scales.csv",
                 SCALES.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow())).batchId();
-        assertThat(jdbc.sql("select mark from result order by id").query(Integer.class).list()).containsExactly(3, 5);
+        assertThat(StoredResults.all(jdbc).stream().map(StoredResults.Row::mark)).containsExactly(3, 5);
 
         assertThat(rollback.rollback(scale, "someone-else", true).message())
                 .isEqualTo("загрузку № " + scale + " сделал другой пользователь (test): отменить её может он "
@@ -307,8 +315,8 @@ abstract class ImportServiceContract {
 
         assertThat(count("select count(*) from mark_scale")).isZero();
         assertThat(count("select count(*) from mark_scale_band")).isZero();
-        assertThat(count("select count(*) from result where mark is not null or mark_scale_id is not null")).isZero();
-        assertThat(count("select count(*) from result")).isEqualTo(2);
+        assertThat(StoredResults.count(jdbc, r -> r.mark() != null || r.markScaleId() != null)).isZero();
+        assertThat(StoredResults.count(jdbc)).isEqualTo(2);
     }
 
     /** The repository's reference/gia-scales.csv (the module's parent when tests run in app). */
@@ -357,9 +365,9 @@ abstract class ImportServiceContract {
                 ОГЭ;2024;Физика;9;edu220001;50002;11
                 ОГЭ;2024;Физика;9;edu220002;50003;35
                 """);
-        assertThat(jdbc.sql("select mark from result order by primary_score").query(Integer.class).list())
+        assertThat(marksByPrimaryScore())
                 .containsExactly(2, 3, 5);
-        assertThat(count("select count(*) from result where gia_scale_id is not null")).isEqualTo(3);
+        assertThat(StoredResults.count(jdbc, r -> r.giaScaleId() != null)).isEqualTo(3);
 
         ImportOutcome.Imported second = (ImportOutcome.Imported) importText("physics-v2.csv", PHYSICS_V2);
 
@@ -368,7 +376,7 @@ abstract class ImportServiceContract {
                 "по шкалам ГИА вычислены отметки или тестовые баллы загруженных ранее результатов: 3");
         assertThat(count("select count(*) from gia_scale")).isEqualTo(41);
         // version 2: 11 → «2»
-        assertThat(jdbc.sql("select mark from result order by primary_score").query(Integer.class).list())
+        assertThat(marksByPrimaryScore())
                 .containsExactly(2, 2, 5);
         assertThat(((ImportOutcome.Imported) importText("physics-v2-again.csv", PHYSICS_V2 + "\n")).warnings())
                 .containsExactly("уже загруженных ранее шкал с тем же содержанием: 1");
@@ -377,12 +385,12 @@ abstract class ImportServiceContract {
         rollback.rollback(second.batchId(), "test", false);
 
         assertThat(count("select count(*) from gia_scale")).isEqualTo(40);
-        assertThat(jdbc.sql("select mark from result order by primary_score").query(Integer.class).list())
+        assertThat(marksByPrimaryScore())
                 .containsExactly(2, 3, 5);
 
         rollback.rollback(first, "test", false);
 
-        assertThat(count("select count(*) from result where mark is not null or gia_scale_id is not null")).isZero();
+        assertThat(StoredResults.count(jdbc, r -> r.mark() != null || r.giaScaleId() != null)).isZero();
         Map<String, String> after = DatabaseState.fingerprint(jdbc);
         for (String table : List.of("gia_scale", "gia_scale_band", "gia_scale_point", "gia_scale_rule")) {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
@@ -401,28 +409,48 @@ abstract class ImportServiceContract {
         assertThat(DatabaseState.fingerprint(jdbc)).isEqualTo(before);
     }
 
-    /** A new kind of stored data must not escape a rollback: every table with an import_id is rolled back. */
+    /**
+     * The blocks' table as V28__Result_blocks creates it: a primary key, foreign keys to the import, the procedure and
+     * the school, and the indexes the readers use — by school and procedure, by procedure, by import (the rollback).
+     */
     @Test
-    void resultKeepsOnlyTheForeignKeysTheReadSideNeeds() throws Exception {
-        // V18: the keys on import_id and mark_scale_id cost every imported row two B-tree inserts (benchmarks.md)
-        java.util.Set<String> keyed = new java.util.TreeSet<>();
-        java.util.Set<String> indexed = new java.util.TreeSet<>();
+    void resultBlockHasItsKeysAndTheIndexesTheReadersUse() throws Exception {
+        java.util.Set<String> primary = new java.util.TreeSet<>();
+        java.util.Map<String, String> keyed = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.SortedMap<Short, String>> indexes = new java.util.TreeMap<>();
         try (var c = dataSource.getConnection()) {
-            try (var keys = c.getMetaData().getImportedKeys(null, null, "result")) {
+            try (var keys = c.getMetaData().getPrimaryKeys(null, null, "result_block")) {
                 while (keys.next()) {
-                    keyed.add(keys.getString("FKCOLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                    primary.add(lower(keys.getString("COLUMN_NAME")));
                 }
             }
-            try (var indexes = c.getMetaData().getIndexInfo(null, null, "result", false, false)) {
-                while (indexes.next()) {
-                    indexed.add(String.valueOf(indexes.getString("COLUMN_NAME")).toLowerCase(java.util.Locale.ROOT));
+            try (var keys = c.getMetaData().getImportedKeys(null, null, "result_block")) {
+                while (keys.next()) {
+                    keyed.put(lower(keys.getString("FKCOLUMN_NAME")), lower(keys.getString("PKTABLE_NAME")));
+                }
+            }
+            try (var index = c.getMetaData().getIndexInfo(null, null, "result_block", false, false)) {
+                while (index.next()) {
+                    if (index.getString("COLUMN_NAME") != null) {
+                        indexes.computeIfAbsent(index.getString("INDEX_NAME"), k -> new java.util.TreeMap<>())
+                                .put(index.getShort("ORDINAL_POSITION"), lower(index.getString("COLUMN_NAME")));
+                    }
                 }
             }
         }
-        assertThat(keyed).containsExactly("assessment_id", "school_id");
-        assertThat(indexed).doesNotContain("import_id", "mark_scale_id", "gia_scale_id").contains("assessment_id", "participant");
+        assertThat(primary).containsExactly("id");
+        assertThat(keyed).containsExactlyInAnyOrderEntriesOf(Map.of("import_id", "import_batch",
+                "assessment_id", "assessment", "school_id", "school"));
+        // each index as its columns in order (H2 adds its own indexes for the foreign keys: «contains», not «exactly»)
+        assertThat(indexes.values().stream().map(columns -> List.copyOf(columns.values())).toList())
+                .contains(List.of("school_id", "assessment_id"), List.of("assessment_id"), List.of("import_id"));
     }
 
+    private static String lower(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A new kind of stored data must not escape a rollback: every table with an import_id is rolled back. */
     @Test
     void everyTableThatBelongsToAnImportIsRolledBack() {
         List<String> tables = jdbc.sql("""
@@ -445,7 +473,7 @@ abstract class ImportServiceContract {
 
         ImportOutcome.Imported imported = (ImportOutcome.Imported) o;
         // the fixture stores 6 results; rows 40002 and 40005 are left out
-        assertThat(count("select count(*) from result")).isEqualTo(4);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(4);
         assertThat(imported.accepted()).isEqualTo(4);
         assertThat(imported.warnings().get(0)).startsWith("не загружено строк с ошибками: 2 (ошибок: 2)");
         assertThat(log.recentRejections(1).get(0).rowsRejected()).isEqualTo(2);

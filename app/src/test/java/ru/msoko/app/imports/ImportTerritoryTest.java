@@ -50,7 +50,7 @@ class ImportTerritoryTest extends TerritoryWebTest {
     /** The school-bound tables an import writes are found in the schema, so a new one is checked too. */
     @Test
     void theTablesOfSchoolDataAreReadFromTheSchema() {
-        assertThat(territory.schoolTables()).contains("result", "official_marker", "exam_school_summary",
+        assertThat(territory.schoolTables()).contains("result_block", "official_marker", "exam_school_summary",
                 "journal_mark_distribution", "school_context")
                 .doesNotContain("mark_scale", "gia_scale", "work_codifier", "textbook", "mark_scale_correction")
                 .isSubsetOf(ImportRollback.TABLES_BY_IMPORT);
