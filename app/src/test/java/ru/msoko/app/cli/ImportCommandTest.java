@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.StoredResults;
 
 /** {@code msoko import} end to end on an embedded file database, as a user runs it. */
 class ImportCommandTest {
@@ -24,10 +27,8 @@ class ImportCommandTest {
 
     private long results() throws Exception {
         String url = "jdbc:h2:file:" + data.resolve("msoko") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        try (var c = DriverManager.getConnection(url, "sa", ""); var st = c.createStatement();
-             var rs = st.executeQuery("select count(*) from result")) {
-            rs.next();
-            return rs.getLong(1);
+        try (var c = DriverManager.getConnection(url, "sa", "")) {
+            return StoredResults.count(JdbcClient.create(new SingleConnectionDataSource(c, true)));
         }
     }
 

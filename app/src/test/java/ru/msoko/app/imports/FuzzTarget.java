@@ -14,9 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.fisoko.XlsxLimits;
@@ -28,7 +30,7 @@ import ru.msoko.core.fisoko.XlsxLimits;
  * <ol type="a">
  *   <li>no exception but the documented rejection escapes, no try runs over {@link #LIMIT_SECONDS};</li>
  *   <li>a rejected import leaves the database identical ({@link DatabaseState#fingerprint});</li>
- *   <li>an accepted import stores only rows that keep the {@link #INVARIANTS};</li>
+ *   <li>an accepted import stores only rows that keep the {@link #INVARIANTS} and {@link #RESULT_INVARIANTS};</li>
  *   <li>every rejection message is Russian text naming the file, and a problem in a row of a workbook names its sheet.</li>
  * </ol>
  */
@@ -39,6 +41,12 @@ final class FuzzTarget {
 
     /** What every stored row must satisfy, whatever file it came from: a count of rows breaking each rule. */
     static final Map<String, String> INVARIANTS = invariants();
+
+    /**
+     * What every stored result must satisfy: the rules that were SQL on table {@code result} before V28, as filters
+     * over the decoded blocks ({@link StoredResults}); a comparison with a missing value breaks no rule, as in SQL.
+     */
+    static final Map<String, Predicate<StoredResults.Row>> RESULT_INVARIANTS = resultInvariants();
 
     private static final String CYRILLIC = ".*[А-Яа-яЁё].*";
 
@@ -53,18 +61,36 @@ final class FuzzTarget {
     private FuzzTarget() {
     }
 
+    private static Map<String, Predicate<StoredResults.Row>> resultInvariants() {
+        Map<String, Predicate<StoredResults.Row>> m = new LinkedHashMap<>();
+        m.put("балл вне 0…максимум", r -> below(r.primaryScore(), 0)
+                || r.primaryScore() != null && r.result().maxScore() != null
+                        && r.primaryScore() > r.result().maxScore() + 0.0001
+                || below(r.result().recheckedScore(), 0));
+        m.put("не число в баллах", r -> notFinite(r.primaryScore()) || notFinite(r.testScore()));
+        m.put("отметка вне 2…5", r -> outside(r.mark(), 2, 5));
+        m.put("отметка журнала вне 1…5", r -> outside(r.journalMark(), 1, 5) || outside(r.annualMark(), 1, 5));
+        m.put("тестовый балл вне 0…100", r -> below(r.testScore(), 0) || r.testScore() != null && r.testScore() > 100);
+        // trim() of SQL strips spaces only
+        m.put("пустой участник", r -> r.participant().chars().allMatch(c -> c == ' '));
+        m.put("пол не м/ж", r -> r.gender() != null && !List.of("м", "ж").contains(r.gender()));
+        return m;
+    }
+
+    private static boolean below(Double value, double min) {
+        return value != null && value < min;
+    }
+
+    private static boolean notFinite(Double value) {
+        return value != null && !Double.isFinite(value);
+    }
+
+    private static boolean outside(Integer value, int min, int max) {
+        return value != null && (value < min || value > max);
+    }
+
     private static Map<String, String> invariants() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("балл вне 0…максимум", "select count(*) from result where primary_score < 0 or "
-                + "(max_score is not null and primary_score > max_score + 0.0001) or rechecked_score < 0");
-        m.put("не число в баллах", "select count(*) from result where cast(primary_score as varchar(40)) in "
-                + "('NaN', 'Infinity', '-Infinity') or cast(test_score as varchar(40)) in ('NaN', 'Infinity', '-Infinity')");
-        m.put("отметка вне 2…5", "select count(*) from result where mark not between 2 and 5");
-        m.put("отметка журнала вне 1…5", "select count(*) from result where journal_mark not between 1 and 5 "
-                + "or annual_mark not between 1 and 5");
-        m.put("тестовый балл вне 0…100", "select count(*) from result where test_score < 0 or test_score > 100");
-        m.put("пустой участник", "select count(*) from result where trim(participant) = ''");
-        m.put("пол не м/ж", "select count(*) from result where gender not in ('м', 'ж')");
         m.put("год или класс процедуры", "select count(*) from assessment where exam_year not between 1990 and 2100 "
                 + "or grade not between 1 and 11");
         m.put("школа без кода или имени", "select count(*) from school where trim(code) = '' or trim(name) = ''");
@@ -170,14 +196,14 @@ final class FuzzTarget {
         } else if (outcome instanceof ImportOutcome.Imported) {
             FuzzStats.ACCEPTED.incrementAndGet();
             loaded = null;
-            INVARIANTS.forEach((rule, sql) -> {
-                long n = jdbc.sql(sql).query(Long.class).single();
-                if (n > 0) {
-                    FuzzStats.INVALID_ROWS.addAndGet(n);
-                    broken.add("принят файл с неверными строками (" + rule + ": " + n + "): " + fileName);
-                }
-            });
-            List<String> nul = DatabaseState.textColumnsContaining(jdbc, "\u0000");
+            INVARIANTS.forEach((rule, sql) -> invalid(rule, jdbc.sql(sql).query(Long.class).single(), fileName, broken));
+            List<StoredResults.Row> results = StoredResults.all(jdbc);
+            RESULT_INVARIANTS.forEach((rule, breaks) -> invalid(rule, results.stream().filter(breaks).count(), fileName,
+                    broken));
+            List<String> nul = new ArrayList<>(DatabaseState.textColumnsContaining(jdbc, "\u0000"));
+            // the text of the results, in blocks since V28, as the text columns of table result were searched
+            results.stream().filter(r -> r.toString().contains("\u0000")).findFirst()
+                    .ifPresent(r -> nul.add("result_block"));
             if (!nul.isEmpty()) {
                 FuzzStats.INVALID_ROWS.incrementAndGet();
                 broken.add("в базе сохранён символ NUL (PostgreSQL его не примет) в " + nul + ": " + fileName);
@@ -187,6 +213,13 @@ final class FuzzTarget {
         }
         broken.forEach(FuzzStats::failure);
         return broken;
+    }
+
+    private static void invalid(String rule, long n, String fileName, List<String> broken) {
+        if (n > 0) {
+            FuzzStats.INVALID_ROWS.addAndGet(n);
+            broken.add("принят файл с неверными строками (" + rule + ": " + n + "): " + fileName);
+        }
     }
 
     /** (b): whatever happened to the import, a file not stored left every table as it was. */
@@ -304,7 +337,7 @@ final class FuzzTarget {
 
     /** Tables with an id, children first; and the rows without one, deleted through their parent. */
     private static final List<String> ID_TABLES = List.of("analysis_sign", "analysis_risk", "analysis_run",
-            "official_marker", "school_context", "result", "exam_school_summary", "journal_mark_distribution",
+            "official_marker", "school_context", "result_block", "exam_school_summary", "journal_mark_distribution",
             "gia_scale", "mark_scale", "mark_scale_correction", "textbook", "work_codifier", "import_rejection", "import_batch", "assessment", "app_user", "school_identifier", "school", "municipality",
             "subject");
     private static final Map<String, String> CHILDREN = Map.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.app.support.XlsxFiles;
 import ru.msoko.core.canonical.Problem;
 import ru.msoko.core.privacy.Pseudonymizer;
@@ -37,6 +39,10 @@ class RcoiImportH2Test {
     /** The ЕГЭ variant without the extended part: «Первичный балл» and «Балл» one column to the left. */
     private static final List<Object> SHORT_HEADER = row(null, "Код МСУ", "Код ОО", "Класс", "Код ППЭ", "Аудитория",
             "Фамилия", "Имя", "Отчество", "Документ", "Вариант", "Задания с кратким ответом", "Первичный балл", "Балл");
+
+    /** {@code order by a.kind desc} then write order: ОГЭ before ЕГЭ. */
+    private static final Comparator<StoredResults.Row> KIND_DESCENDING =
+            Comparator.comparing((StoredResults.Row r) -> r.kind().name()).reversed();
 
     @Autowired
     ImportService service;
@@ -67,8 +73,9 @@ class RcoiImportH2Test {
         return service.importFile(file, file.getFileName().toString(), "test", options);
     }
 
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
+    /** The value, or «-» for none (as {@code coalesce(cast(… as varchar), '-')} gave). */
+    private static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
     }
 
     /** Writes one sheet: the title in A1, the header in row 2, then the participants. */
@@ -111,12 +118,11 @@ class RcoiImportH2Test {
                 .query(String.class).list()).containsExactly(
                         "EGE 2025 11 1=1;2=1;3=1;4=2;5=3",
                         "OGE 2025 9 1=1;2=1;3=1;4=1;5=2;6=2;7=2;8=3");
-        assertThat(jdbc.sql("""
-                select s.code || ' ' || r.tasks || ' ' || r.primary_score || ' ' || coalesce(cast(r.mark as varchar(4)), '-')
-                    || ' ' || coalesce(cast(r.test_score as varchar(8)), '-') || ' ' || r.taken_on || ' ' || r.class_label
-                    || ' ' || r.variant
-                from result r join school s on s.id = r.school_id join assessment a on a.id = r.assessment_id
-                order by a.kind desc, r.id""").query(String.class).list()).containsExactly(
+        // «school tasks primary mark test date class variant», ОГЭ before ЕГЭ (kind descending), in write order
+        assertThat(StoredResults.all(jdbc).stream().sorted(KIND_DESCENDING)
+                .map(r -> r.schoolCode() + " " + r.tasks() + " " + r.primaryScore() + " " + orDash(r.mark()) + " "
+                        + orDash(r.testScore()) + " " + r.takenOn() + " " + r.classLabel() + " " + r.variant())
+                .toList()).containsExactly(
                 "edu220001 11012210 8.0 4 - 2025-06-03 9А 301",
                 "edu220001 10101023 8.0 4 - 2025-06-03 9Б 302",
                 "edu220004 00000000 0.0 2 - 2025-06-03 9А 301",
@@ -172,12 +178,12 @@ class RcoiImportH2Test {
         assertThat(o.warnings()).contains("отметка или тестовый балл в файле расходится со шкалой ГИА у 1 участника "
                 + "(в базе оставлено значение из файла), например: строка 5: в файле отметка «4», по шкале «ОГЭ 2025, "
                 + "MA, 9 класс» — «5»");
-        assertThat(jdbc.sql("""
-                select a.kind || ' ' || r.primary_score || ' ' || coalesce(cast(r.mark as varchar(4)), '-') || ' '
-                    || coalesce(cast(r.test_score as varchar(8)), '-') || ' ' || case when r.gia_scale_id is null
-                    then 'файл' else 'шкала' end
-                from result r join assessment a on a.id = r.assessment_id order by a.kind desc, r.primary_score""")
-                .query(String.class).list()).containsExactly(
+        // «kind primary mark test source of the mark», ОГЭ before ЕГЭ (kind descending), by primary score
+        assertThat(StoredResults.all(jdbc).stream()
+                .sorted(KIND_DESCENDING.thenComparing(StoredResults.Row::primaryScore))
+                .map(r -> r.kind() + " " + r.primaryScore() + " " + orDash(r.mark()) + " " + orDash(r.testScore()) + " "
+                        + (r.giaScaleId() == null ? "файл" : "шкала"))
+                .toList()).containsExactly(
                 "OGE 4.0 2 - шкала", "OGE 8.0 4 - шкала", "OGE 13.0 4 - файл",
                 "EGE 5.0 - 50.0 шкала", "EGE 7.0 - 70.0 шкала");
     }
@@ -189,10 +195,11 @@ class RcoiImportH2Test {
 
         // the key is documented as HMAC(school|year|Фамилия Имя Отчество): the same person links across subjects of a year
         String expected = pseudonymizer.key("edu220001|2025|Тестов Тест Тестович");
-        assertThat(jdbc.sql("select participant from result r join school s on s.id = r.school_id "
-                + "where s.code = 'edu220001' and r.class_label in ('9А', '11А')").query(String.class).list())
+        assertThat(StoredResults.where(jdbc, r -> r.schoolCode().equals("edu220001")
+                        && List.of("9А", "11А").contains(r.classLabel())).stream().map(StoredResults.Row::participant)
+                .toList())
                 .containsExactly(expected, expected);
-        String stored = (jdbc.sql("select * from result").query().listOfRows() + " "
+        String stored = (StoredResults.all(jdbc) + " "
                 + jdbc.sql("select * from import_batch").query().listOfRows()).toLowerCase();
         assertThat(stored).contains("столбец «документ» не читается")
                 .doesNotContain("тестов", "примерова", "образцов", "макетов", "пробовна", "4510 123456", "4510 654321");
@@ -233,6 +240,6 @@ class RcoiImportH2Test {
         assertThat(jdbc.sql("select s.code || ' ' || m.code from school s join municipality m on m.id = s.municipality_id "
                 + "where s.code like '229%' order by s.code").query(String.class).list())
                 .containsExactly("229001 M01", "229002 M02");
-        assertThat(count("select count(*) from result")).isEqualTo(2);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(2);
     }
 }

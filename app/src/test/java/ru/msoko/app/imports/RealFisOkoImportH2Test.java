@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Databases;
 import ru.msoko.app.support.Fixtures;
 import ru.msoko.app.support.RealData;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.core.canonical.Problem;
 
 /** The real Altai Krai ФИС ОКО files imported end to end into H2, with the real codifiers and scales. */
@@ -95,14 +97,14 @@ class RealFisOkoImportH2Test {
         assertThat(imported.format()).isEqualTo("ФИС ОКО: выгрузка «Проведение работы» (ВПР 2021)");
         assertThat(imported.accepted()).isEqualTo(26_501);
         assertThat(imported.absent()).isEqualTo(2_716);
-        assertThat(count("select count(*) from result where absent = false")).isEqualTo(23_785);
-        assertThat(count("select count(distinct school_id) from result where absent = false")).isEqualTo(633);
+        List<StoredResults.Row> present = StoredResults.where(jdbc, r -> !r.absent());
+        assertThat(present).hasSize(23_785);
+        assertThat(present.stream().map(StoredResults.Row::schoolId).distinct().count()).isEqualTo(633);
         assertThat(count("select count(*) from school s join municipality m on m.id = s.municipality_id "
                 + "where s.code like 'sch%'")).isEqualTo(637);
         assertThat(jdbc.sql("select task_layout from assessment").query(String.class).single()).startsWith("1К1=4;1К2=3;1К3=2;2К1=3");
-        Map<Integer, Long> marks = new java.util.HashMap<>();
-        jdbc.sql("select mark, count(*) from result where mark is not null group by mark")
-                .query((rs, n) -> marks.put(rs.getInt(1), rs.getLong(2))).list();
+        Map<Integer, Long> marks = StoredResults.all(jdbc).stream().filter(r -> r.mark() != null)
+                .collect(Collectors.groupingBy(StoredResults.Row::mark, Collectors.counting()));
         double all = marks.values().stream().mapToLong(Long::longValue).sum();
         assertThat(all).isEqualTo(23_785);
         assertThat(100 * marks.get(2) / all).isCloseTo(14.9, within(0.1));
@@ -140,7 +142,8 @@ class RealFisOkoImportH2Test {
 
         assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
         assertThat(count("select count(*) from school")).isEqualTo(4 + 692);
-        assertThat(count("select count(distinct school_id) from result where absent = false")).isEqualTo(633);
+        assertThat(StoredResults.where(jdbc, r -> !r.absent()).stream().map(StoredResults.Row::schoolId).distinct()
+                .count()).isEqualTo(633);
     }
 
     /**
@@ -210,7 +213,7 @@ class RealFisOkoImportH2Test {
 
         ImportOutcome.Imported imported = (ImportOutcome.Imported) o;
         assertThat(imported.rows()).isEqualTo(26_666);
-        assertThat(count("select count(*) from result")).isEqualTo(26_666 - 16);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(26_666 - 16);
         assertThat(imported.warnings().get(0)).startsWith("не загружено строк с ошибками: 16 (ошибок: 16)");
         assertThat(count("select count(*) from import_rejection")).isEqualTo(rejectionsBefore + 1);
         assertThat(count("select max(rows_rejected) from import_rejection")).isEqualTo(16);
@@ -231,7 +234,7 @@ class RealFisOkoImportH2Test {
         assertThat(jdbc.sql("select s.name || ' / ' || m.code || ' / ' || m.name from school s "
                         + "join municipality m on m.id = s.municipality_id where s.code = 'edu223017'")
                 .query(String.class).single()).isEqualTo("МБОУ \"Вавилонская СОШ\" / reg22_m001 / Алейский муниципальный район");
-        assertThat(count("select count(*) from result")).isEqualTo(7);
-        assertThat(count("select count(*) from result where mark is null")).isEqualTo(7);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(7);
+        assertThat(StoredResults.count(jdbc, r -> r.mark() == null)).isEqualTo(7);
     }
 }

@@ -25,6 +25,7 @@ import ru.msoko.app.support.DatabaseState;
 import ru.msoko.app.support.Fixtures;
 import ru.msoko.app.support.JobWait;
 import ru.msoko.app.support.RecordingProgress;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.app.support.TerritoryWebTest;
 import ru.msoko.core.objectivity.ObjectivitySettings;
 
@@ -133,7 +134,7 @@ class JobsTest extends TerritoryWebTest {
                 .andReturn());
         assertThat(state(job)).isEqualTo("DONE");
         // 6 rows of 2024 on top of the 6 of 2025 (Fixtures.RESULTS)
-        assertThat(id("select count(*) from result")).isEqualTo(12);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(12);
         String page = mvc.perform(get("/jobs/" + job).with(user(municipality))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Выполнено", "r.csv: загружено", "Журнал загрузок");
@@ -214,7 +215,7 @@ class JobsTest extends TerritoryWebTest {
         jobs.await(Long.parseLong(job.substring(job.lastIndexOf('/') + 1)), JobWait.LIMIT);
         assertThat(mvc.perform(get(job).with(user(municipality))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("\"state\":\"DONE\"", "r.csv: загружено");
-        assertThat(id("select count(*) from result")).isEqualTo(12);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(12);
     }
 
     @org.springframework.beans.factory.annotation.Autowired

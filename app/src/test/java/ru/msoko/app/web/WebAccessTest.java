@@ -16,6 +16,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import ru.msoko.app.support.Fixtures;
+import ru.msoko.app.support.StoredResults;
 import ru.msoko.app.support.TerritoryWebTest;
 
 /** What each role can reach through the web pages. */
@@ -97,7 +98,7 @@ class WebAccessTest extends TerritoryWebTest {
         String html = jobPage(mvc.perform(multipart("/imports").file(file).with(user(municipality)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn(), municipality);
         assertThat(html).contains("r.csv: загружено");
-        assertThat(id("select count(*) from result")).isEqualTo(12);
+        assertThat(StoredResults.count(jdbc)).isEqualTo(12);
     }
 
     @Test
