@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,31 +61,16 @@ abstract class ResultSummariesContract {
      * every row the marks 2–5, passed true/false and the olympiad statuses WINNER and PRIZE_WINNER.
      */
     private List<String> liveStats() {
-        // «order by 1, 2, 3»
-        Map<List<Long>, List<StoredResults.Row>> groups = new TreeMap<>(Comparator.<List<Long>, Long>comparing(k -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
-        for (StoredResults.Row r : StoredResults.all(jdbc)) {
-            groups.computeIfAbsent(List.of(r.importId(), r.assessmentId(), r.schoolId()), k -> new ArrayList<>()).add(r);
-        }
         List<String> out = new ArrayList<>();
-        groups.forEach((key, rs) -> {
-            List<StoredResults.Row> present = rs.stream().filter(r -> !r.absent()).toList();
-            List<Double> primary = present.stream().map(StoredResults.Row::primaryScore).filter(v -> v != null).toList();
-            List<Double> test = present.stream().map(StoredResults.Row::testScore).filter(v -> v != null).toList();
-            List<Object> line = new ArrayList<>(key);
-            line.addAll(List.of((long) rs.size(), (long) present.size(), (long) (rs.size() - present.size()),
-                    (long) primary.size(), primary.stream().mapToDouble(Double::doubleValue).sum(),
-                    (long) test.size(), test.stream().mapToDouble(Double::doubleValue).sum()));
-            for (int mark = 2; mark <= 5; mark++) {
-                int m = mark;
-                line.add(rs.stream().filter(r -> r.mark() != null && r.mark() == m).count());
+        for (StoredResults.Aggregate a : StoredResults.aggregates(jdbc)) {
+            List<Object> line = new ArrayList<>(List.of(a.importId(), a.assessmentId(), a.schoolId(), a.rowsTotal(),
+                    a.participants(), a.absent(), a.primaryN(), a.primarySum(), a.testN(), a.testSum()));
+            for (long m : a.marks()) {
+                line.add(m);
             }
-            line.add(rs.stream().filter(r -> Boolean.TRUE.equals(r.passed())).count());
-            line.add(rs.stream().filter(r -> Boolean.FALSE.equals(r.passed())).count());
-            line.add(rs.stream().filter(r -> "WINNER".equals(r.olympiadStatus())).count());
-            line.add(rs.stream().filter(r -> "PRIZE_WINNER".equals(r.olympiadStatus())).count());
+            line.addAll(List.of(a.passed(), a.failed(), a.winners(), a.prizeWinners()));
             out.add(String.join(" ", line.stream().map(String::valueOf).toList()));
-        });
+        }
         return out;
     }
 

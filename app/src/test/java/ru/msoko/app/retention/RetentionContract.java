@@ -156,7 +156,14 @@ abstract class RetentionContract {
         assertThat(pageAggregates()).noneMatch(line -> line.startsWith("2019"));
     }
 
-    /** Every stored (import, procedure, school) aggregate as the rows give it now. */
+    /** Every (import, procedure, school) aggregate as the stored rows give it now (StoredResults.aggregates). */
+    private List<String> liveFromRows() {
+        return StoredResults.aggregates(jdbc).stream().map(a -> a.importId() + "/" + a.assessmentId() + "/"
+                + a.schoolId() + " " + a.rowsTotal() + " " + a.participants() + " " + a.absent() + " " + a.primaryN()
+                + " " + a.primarySum() + " " + a.marks()[0] + a.marks()[1] + a.marks()[2] + a.marks()[3]).toList();
+    }
+
+    /** Every stored (import, procedure, school) aggregate of the table. */
     private List<String> live(String table) {
         return jdbc.sql("select import_id, assessment_id, school_id, rows_total, participants, absent, primary_n, "
                         + "primary_sum, mark2, mark3, mark4, mark5 from " + table + " order by 1, 2, 3")
@@ -167,10 +174,10 @@ abstract class RetentionContract {
 
     @Test
     void theStoredAggregatesFollowEveryImportAndRollback() {
-        assertThat(live("result_summary")).hasSize(4).isEqualTo(live("result_live_stats"));
+        assertThat(live("result_summary")).hasSize(4).isEqualTo(liveFromRows());
         long latest = count("select max(id) from import_batch where file_name = 'results.csv'");
         assertThat(rollback.rollback(latest, "test", false)).isInstanceOf(ImportRollback.Outcome.RolledBack.class);
-        assertThat(live("result_summary")).hasSize(2).isEqualTo(live("result_live_stats"));
+        assertThat(live("result_summary")).hasSize(2).isEqualTo(liveFromRows());
     }
 
     @Test

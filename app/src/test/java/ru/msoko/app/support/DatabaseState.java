@@ -96,6 +96,13 @@ public final class DatabaseState {
                 found.add(c[0] + "." + c[1]);
             }
         }
+        // the results' texts (participant key, class, variant) are inside the blocks, not in text columns
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (StoredResults.all(jdbc).stream().map(StoredResults.Row::result).anyMatch(r -> java.util.stream.Stream.of(
+                r.participant(), r.classLabel(), r.variant()).anyMatch(v -> v != null
+                        && v.toLowerCase(java.util.Locale.ROOT).contains(lower)))) {
+            found.add("result_block.data");
+        }
         return found;
     }
 

@@ -119,6 +119,43 @@ public final class StoredResults {
         return all(jdbc).stream().filter(filter).count();
     }
 
+    /**
+     * What the view {@code result_live_stats} of V23 gave (dropped with the row table in V28), computed here from the
+     * decoded rows: per import, procedure and school, in that order, count(*), the absent and not absent, count and
+     * sum of primary and test scores of those not absent, and of every row the marks 2–5, passed true/false and the
+     * olympiad statuses WINNER and PRIZE_WINNER.
+     */
+    public static List<Aggregate> aggregates(JdbcClient jdbc) {
+        java.util.Map<List<Long>, List<Row>> groups = new java.util.TreeMap<>(java.util.Comparator
+                .<List<Long>, Long>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+        for (Row r : all(jdbc)) {
+            groups.computeIfAbsent(List.of(r.importId(), r.assessmentId(), r.schoolId()), k -> new ArrayList<>()).add(r);
+        }
+        List<Aggregate> out = new ArrayList<>();
+        groups.forEach((key, rows) -> {
+            List<Row> present = rows.stream().filter(r -> !r.absent()).toList();
+            List<Double> primary = present.stream().map(Row::primaryScore).filter(v -> v != null).toList();
+            List<Double> test = present.stream().map(Row::testScore).filter(v -> v != null).toList();
+            long[] marks = new long[4];
+            rows.stream().filter(r -> r.mark() != null && r.mark() >= 2 && r.mark() <= 5)
+                    .forEach(r -> marks[r.mark() - 2]++);
+            out.add(new Aggregate(key.get(0), key.get(1), key.get(2), rows.size(), present.size(),
+                    rows.size() - present.size(), primary.size(), primary.stream().mapToDouble(Double::doubleValue).sum(),
+                    test.size(), test.stream().mapToDouble(Double::doubleValue).sum(), marks,
+                    rows.stream().filter(r -> Boolean.TRUE.equals(r.passed())).count(),
+                    rows.stream().filter(r -> Boolean.FALSE.equals(r.passed())).count(),
+                    rows.stream().filter(r -> "WINNER".equals(r.olympiadStatus())).count(),
+                    rows.stream().filter(r -> "PRIZE_WINNER".equals(r.olympiadStatus())).count()));
+        });
+        return out;
+    }
+
+    /** One line of {@link #aggregates}; {@code marks} counts the marks 2, 3, 4, 5. */
+    public record Aggregate(long importId, long assessmentId, long schoolId, long rowsTotal, long participants,
+                            long absent, long primaryN, double primarySum, long testN, double testSum, long[] marks,
+                            long passed, long failed, long winners, long prizeWinners) {
+    }
+
     /** The task layout of a stored procedure, for tests that check scores by task label. */
     public static TaskLayout layout(JdbcClient jdbc, long assessmentId) {
         return TaskLayout.parse(jdbc.sql("select task_layout from assessment where id = :id").param("id", assessmentId)
