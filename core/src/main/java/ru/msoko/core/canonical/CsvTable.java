@@ -68,9 +68,11 @@ public final class CsvTable implements AutoCloseable {
             throw new InputException(Problem.ofFile(fileName, "файл пуст"));
         }
         Charset charset = TextDecoding.detect(head, length);
-        String text = new String(head, 0, length, charset);
-        int eol = text.indexOf('\n');
-        char separator = TextDecoding.detectSeparator(eol < 0 ? text : text.substring(0, eol));
+        int eol = 0;
+        while (eol < length && head[eol] != '\n') { // '\n' is one byte in UTF-8 and in Windows-1251 alike
+            eol++;
+        }
+        char separator = TextDecoding.detectSeparator(new String(head, 0, eol, charset));
         CsvReader<CsvRecord> reader = CsvReader.builder()
                 .fieldSeparator(separator)
                 .skipEmptyLines(true)

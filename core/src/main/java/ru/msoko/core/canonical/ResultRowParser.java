@@ -26,6 +26,9 @@ final class ResultRowParser {
     private final java.util.Map<String, ProcedureKind> kinds = new java.util.HashMap<>();
     private final java.util.Map<String, java.util.Optional<String>> subjects = new java.util.HashMap<>();
     private final java.util.Map<String, java.util.Optional<String>> schools = new java.util.HashMap<>();
+    /** The date of the previous row: a file of one procedure repeats one date on every row. */
+    private String lastDateText;
+    private java.time.LocalDate lastDate;
     private CsvRecord rec;
     private Problems problems;
     private boolean failed;
@@ -76,7 +79,7 @@ final class ResultRowParser {
         }
         Double max = parsed("max_score", Values::decimal);
         Result.Flags flags = new Result.Flags(flag("ovz"), flag("repeat"), flag("medal_candidate"), flag("observed"));
-        Result result = new Result(key, school, participant, parsed("date", Values::date), classLabel(grade),
+        Result result = new Result(key, school, participant, parsed("date", this::date), classLabel(grade),
                 gender(), variant.isEmpty() || absent ? null : variant, absent, tasks,
                 absent ? null : primary(primary, tasks, max), absent ? null : score, absent ? null : mark,
                 absent ? null : passed, parsed("journal_mark", Values::mark), parsed("annual_mark", Values::mark),
@@ -218,6 +221,14 @@ final class ResultRowParser {
         if (score != null && (score < 0 || score > 100)) {
             fail("score", "тестовый балл " + format(score) + " вне диапазона 0–100");
         }
+    }
+
+    private java.time.LocalDate date(String text) {
+        if (!text.equals(lastDateText)) {
+            lastDate = Values.date(text);
+            lastDateText = text;
+        }
+        return lastDate;
     }
 
     private String classLabel(int grade) {
