@@ -38,6 +38,11 @@ public class RussianFormat {
         return grouped("#,##0.0").format(100.0 * part / whole) + "\u00A0%";
     }
 
+    /** A whole percent as the progress of a background job shows it: «24 %» (no-break space, as {@link #percent}). */
+    public String wholePercent(long p) {
+        return integer(p) + "\u00A0%";
+    }
+
     /** A change or a difference with its sign: «+1,5», «−0,3» (a true minus sign), «0,0». */
     public String signed(Double d) {
         if (d == null) {
