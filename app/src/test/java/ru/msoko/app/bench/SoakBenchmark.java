@@ -87,6 +87,7 @@ public final class SoakBenchmark {
         long t0 = System.nanoTime();
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MsokoApplication.class)
                 .web(WebApplicationType.SERVLET).logStartupInfo(false)
+                .initializers(c -> c.getBeanFactory().registerSingleton("soakCpuPerPage", CPU))
                 .run("--server.port=0", "--msoko.data=" + data, "--logging.level.root=warn",
                         // every simulated user signs in from 127.0.0.1: the per-address limit would refuse most of them
                         "--msoko.security.login-rate-limit=100000");
@@ -176,6 +177,7 @@ public final class SoakBenchmark {
         });
         List<Future<Session>> sessions = signIn(pool, users);
         long liveAtStart = HeapFloor.liveAfterFullCollection();
+        CPU.nanos.clear();
         runStart = System.nanoTime();
         long deadline = runStart + seconds * 1_000_000_000L;
         List<Future<?>> tasks = new ArrayList<>();
@@ -495,19 +497,76 @@ public final class SoakBenchmark {
         }
     }
 
+    /** CPU time of the request's own thread per page, measured inside the app (pages and API only). */
+    static final CpuPerPage CPU = new CpuPerPage();
+
+    /**
+     * The CPU time each request takes on its own thread (filters, controller, queries, rendering; not the garbage
+     * collector nor H2's background writer), per page. Unlike the latency it does not grow with the queue or with
+     * other processes on the machine, so runs on a busy machine still compare (docs/benchmarks.md).
+     */
+    static final class CpuPerPage extends org.springframework.web.filter.OncePerRequestFilter {
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final Map<String, List<Long>> nanos = new ConcurrentHashMap<>();
+
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            long start = threads.getCurrentThreadCpuTime();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                String page = page(request.getRequestURI());
+                if (page != null) {
+                    nanos.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(threads.getCurrentThreadCpuTime() - start);
+                }
+            }
+        }
+
+        /** The page name of {@link #nextPage} for a path; null for static files and the rest. */
+        static String page(String path) {
+            if (path.equals("/")) {
+                return "обзор /";
+            }
+            if (path.startsWith("/dashboard/municipalities/")) {
+                return "школы муниципалитета";
+            }
+            if (path.startsWith("/api/v1/schools/")) {
+                return "API признаки школы";
+            }
+            if (path.startsWith("/schools/")) {
+                return path.endsWith("/signs") ? "признаки школы" : path.indexOf('/', 9) < 0 ? "страница школы" : null;
+            }
+            return switch (path) {
+                case "/risk" -> "зоны риска";
+                case "/search" -> "поиск";
+                case "/api/v1/risk" -> "API зоны риска";
+                case "/imports" -> "журнал загрузок";
+                default -> path.startsWith("/directions/") ? "направление" : null;
+            };
+        }
+    }
+
     private int report(int seconds, int users, boolean background, long rowsFound, long runsFound, HeapFloor heap) {
         System.out.printf(Locale.ROOT, "%n%d users for %d s, think time 0–%d ms between pages%s%n", users, seconds,
                 2 * THINK_MS, background ? ", with uploads and analysis runs in the background" : ", pages only");
-        System.out.printf(Locale.ROOT, "%-24s %8s %9s %9s %9s %9s %7s%n", "page", "requests", "p50 ms", "p95 ms",
-                "p99 ms", "max ms", "errors");
+        System.out.printf(Locale.ROOT, "%-24s %8s %9s %9s %9s %9s %7s %9s %9s%n", "page", "requests", "p50 ms",
+                "p95 ms", "p99 ms", "max ms", "errors", "CPU p50", "CPU mean");
         long totalErrors = 0;
         for (String page : new TreeMap<>(latencies).keySet()) {
             List<Long> l = new ArrayList<>(latencies.get(page));
             Collections.sort(l);
             long e = errors.getOrDefault(page, new AtomicLong()).get();
             totalErrors += e;
-            System.out.printf(Locale.ROOT, "%-24s %8d %9.1f %9.1f %9.1f %9.1f %7d%n", page, l.size(), pct(l, 0.50),
-                    pct(l, 0.95), pct(l, 0.99), l.get(l.size() - 1) / 1e6, e);
+            List<Long> cpu = new ArrayList<>(CPU.nanos.getOrDefault(page, List.of()));
+            Collections.sort(cpu);
+            System.out.printf(Locale.ROOT, "%-24s %8d %9.1f %9.1f %9.1f %9.1f %7d %9.1f %9.1f%n", page, l.size(),
+                    pct(l, 0.50), pct(l, 0.95), pct(l, 0.99), l.get(l.size() - 1) / 1e6, e,
+                    cpu.isEmpty() ? Double.NaN : pct(cpu, 0.50),
+                    cpu.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6);
         }
         totalErrors = errors.values().stream().mapToLong(AtomicLong::get).sum(); // sign-ins too: they have no timings
         long all = latencies.values().stream().mapToLong(List::size).sum();
