@@ -217,6 +217,13 @@ public final class SoakBenchmark {
      * «Page speed under 50 users»). A sign-in that fails is an error of the run and that user does not browse.
      */
     private List<Future<Session>> signIn(ExecutorService pool, int users) throws InterruptedException {
+        if (!SIGN_IN_FIRST) { // -Dsoak.sign-in-first=false: the earlier method, each user signs in on the clock
+            List<Future<Session>> later = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                later.add(null);
+            }
+            return later;
+        }
         long t = System.nanoTime();
         List<Future<Session>> sessions = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -239,12 +246,17 @@ public final class SoakBenchmark {
     private void browse(String login, Future<Session> session, long seed, long deadline) {
         Session s;
         try {
-            s = session.get();
-        } catch (Exception e) { // counted at sign-in: this simulated user does not browse
+            s = session == null ? new Session(login) : session.get();
+        } catch (Exception e) { // counted (at sign-in, or here): this simulated user does not browse
+            if (session == null) {
+                error("вход", login + " → " + e.getMessage());
+            }
             return;
         }
         SplittableRandom random = new SplittableRandom(seed);
-        think(random); // the users do not all open their first page in the same millisecond
+        if (session != null) {
+            think(random); // the users do not all open their first page in the same millisecond
+        }
         while (System.nanoTime() < deadline) {
             String[] page = nextPage(login, random);
             s.get(page[0], page[1]);
@@ -269,6 +281,8 @@ public final class SoakBenchmark {
     }
 
     private static final long THINK_MS = Long.getLong("soak.think-ms", 2000);
+    /** Whether the users sign in before the clock starts (default) or, as before, each on the clock. */
+    private static final boolean SIGN_IN_FIRST = !"false".equals(System.getProperty("soak.sign-in-first"));
 
     /** {name, path}: the pages an analyst opens, in the proportions of a working day. */
     private String[] nextPage(String login, SplittableRandom random) {
