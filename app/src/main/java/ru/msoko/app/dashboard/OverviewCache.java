@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's overviews and the other sums the pages show the same to every user of a territory (years with
- * results, loaded procedures, the region's mean per assessment), kept until the data they are computed from changes. Every change of results, zones or
- * the directory leaves a trace in a few small counters read with one cheap query: a new import (results, scales
+ * results, loaded procedures, the region's mean per assessment), kept until the data they are computed from
+ * changes. Every change of results, zones or the directory leaves a trace in a few small counters read with one
+ * cheap query: a new import (results, scales
  * that re-mark, the directory) adds an {@code import_batch} row, a rollback marks one rolled back and removes
  * aggregate rows, an analysis adds an {@code analysis_run}. An overview is reused only while these are the same;
  * archiving by the retention period changes no sum and needs no trace. The region's table otherwise sums some 20 000
