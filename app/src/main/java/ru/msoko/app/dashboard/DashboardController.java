@@ -82,14 +82,14 @@ class DashboardController {
      * territory (its files are not loaded yet). Null when the territory has no results at all.
      */
     private Integer year(Scope scope, Integer asked, Model model) {
-        List<Integer> years = queries.years(scope);
+        List<Integer> years = dashboards.years(scope);
         model.addAttribute("years", years);
         if (years.isEmpty()) {
             return null;
         }
         int selected = asked != null && years.contains(asked) ? asked : years.get(0);
         model.addAttribute("year", selected);
-        queries.regionLatestYear().filter(y -> y > years.get(0)).ifPresent(y -> model.addAttribute("missingYear", y));
+        dashboards.regionLatestYear().filter(y -> y > years.get(0)).ifPresent(y -> model.addAttribute("missingYear", y));
         return selected;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import ru.msoko.app.dashboard.Change.Good;
 import ru.msoko.app.dashboard.DashboardQueries.KindSums;
@@ -61,6 +62,21 @@ class Dashboards {
     /** The zones the dashboard counts, in the order of the columns. */
     static final List<Zone> ZONES = List.of(Zone.values());
     static final List<Indicator> INDICATORS = List.of(Indicator.values());
+
+    /** Years with results within the scope, newest first; reused while the data is unchanged. */
+    List<Integer> years(Scope scope) {
+        return cache.get(List.of("years", scope), () -> List.copyOf(queries.years(scope)));
+    }
+
+    /** The newest year with results anywhere in the region; reused while the data is unchanged. */
+    Optional<Integer> regionLatestYear() {
+        return cache.get("regionLatestYear", queries::regionLatestYear);
+    }
+
+    /** Results loaded per procedure kind and year within the scope; reused while the data is unchanged. */
+    List<DashboardQueries.LoadedRow> loaded(Scope scope) {
+        return cache.get(List.of("loaded", scope), () -> List.copyOf(queries.loaded(scope)));
+    }
 
     /** The overview of the scope (or of one municipality of it) for a year; reused while the data is unchanged. */
     Overview overview(Scope scope, Level level, long municipality, int year) {

@@ -9,10 +9,10 @@ import ru.msoko.app.security.Scope;
 @Component
 class LoadedSection implements DashboardSection {
 
-    private final DashboardQueries queries;
+    private final Dashboards dashboards;
 
-    LoadedSection(DashboardQueries queries) {
-        this.queries = queries;
+    LoadedSection(Dashboards dashboards) {
+        this.dashboards = dashboards;
     }
 
     @Override
@@ -22,7 +22,7 @@ class LoadedSection implements DashboardSection {
 
     @Override
     public Optional<Shown> show(Scope scope, int year) {
-        var loaded = queries.loaded(scope);
+        var loaded = dashboards.loaded(scope);
         return loaded.isEmpty() ? Optional.empty()
                 : Optional.of(new Shown("Загруженные процедуры", "dashboard-sections", Map.of("loaded", loaded)));
     }

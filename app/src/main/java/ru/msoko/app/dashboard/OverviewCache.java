@@ -8,15 +8,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's overviews, kept until the data they are computed from changes. Every change of results, zones or
- * the directory leaves a trace in a few small counters read with one cheap query: a new import (results, scales
+ * The dashboard's overviews and the other sums the pages show the same to every user of a territory (years with
+ * results, loaded procedures, the region's mean per assessment), kept until the data they are computed from
+ * changes. Every change of results, zones or the directory leaves a trace in a few small counters read with one
+ * cheap query: a new import (results, scales
  * that re-mark, the directory) adds an {@code import_batch} row, a rollback marks one rolled back and removes
  * aggregate rows, an analysis adds an {@code analysis_run}. An overview is reused only while these are the same;
  * archiving by the retention period changes no sum and needs no trace. The region's table otherwise sums some 20 000
  * aggregate rows per view (docs/benchmarks.md, «Page speed»).
+ *
+ * <p>A key names what is kept and every parameter it is computed from, the scope included: e.g.
+ * {@code List.of("years", scope)}. What is kept must not change once returned (records, immutable lists and maps).
  */
 @Component
-class OverviewCache {
+public class OverviewCache {
 
     private static final int MAX_ENTRIES = 500;
 
@@ -35,7 +40,7 @@ class OverviewCache {
 
     /** The value for {@code key} computed from the data as it is now. */
     @SuppressWarnings("unchecked")
-    <T> T get(Object key, Supplier<T> compute) {
+    public <T> T get(Object key, Supplier<T> compute) {
         List<Long> now = version();
         synchronized (this) {
             if (!now.equals(version)) {

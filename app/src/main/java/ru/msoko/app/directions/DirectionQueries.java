@@ -3,6 +3,7 @@ package ru.msoko.app.directions;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.msoko.app.dashboard.OverviewCache;
 import ru.msoko.app.security.Scope;
 
 /** Read side of the direction pages. */
@@ -13,15 +14,22 @@ class DirectionQueries {
     }
 
     private final JdbcClient jdbc;
+    private final OverviewCache cache;
 
-    DirectionQueries(JdbcClient jdbc) {
+    DirectionQueries(JdbcClient jdbc, OverviewCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** Results loaded per procedure of the direction and year within the scope; reused while the data is unchanged. */
     List<Loaded> loaded(Direction d, Scope scope) {
         if (d.procedures().isEmpty()) {
             return List.of();
         }
+        return cache.get(List.of("direction", d, scope), () -> List.copyOf(query(d, scope)));
+    }
+
+    private List<Loaded> query(Direction d, Scope scope) {
         return jdbc.sql("""
                 select a.kind, a.exam_year, sum(v.rows_total)
                 from result_summary v join assessment a on a.id = v.assessment_id join school s on s.id = v.school_id

@@ -1,11 +1,13 @@
 package ru.msoko.app.results;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.msoko.app.dashboard.OverviewCache;
 import ru.msoko.app.security.Scope;
 import ru.msoko.core.domain.ProcedureKind;
 
@@ -31,9 +33,11 @@ class SchoolQueries {
     }
 
     private final JdbcClient jdbc;
+    private final OverviewCache cache;
 
-    SchoolQueries(JdbcClient jdbc) {
+    SchoolQueries(JdbcClient jdbc, OverviewCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** A school of the API's list: its code, name and municipality. */
@@ -116,19 +120,29 @@ class SchoolQueries {
 
     /**
      * Region-wide mean of each of these assessments (an aggregate, so any role may see it): the test score
-     * where the procedure has one (ЕГЭ), else the primary score, matching what the school row shows.
+     * where the procedure has one (ЕГЭ), else the primary score, matching what the school row shows. The means of
+     * all assessments are computed together and reused while the data is unchanged: every school page needs them,
+     * and each computation sums the whole region's aggregate rows (docs/benchmarks.md, «Page speed under 50 users»).
      */
     Map<Long, Double> regionMeans(List<Long> assessmentIds) {
+        Map<Long, Double> all = cache.get("regionMeans", this::allRegionMeans);
         Map<Long, Double> means = new HashMap<>();
-        if (assessmentIds.isEmpty()) {
-            return means;
+        for (Long id : assessmentIds) {
+            Double mean = all.get(id);
+            if (mean != null) {
+                means.put(id, mean);
+            }
         }
+        return means;
+    }
+
+    private Map<Long, Double> allRegionMeans() {
+        Map<Long, Double> means = new HashMap<>();
         jdbc.sql("""
                 select assessment_id, coalesce(sum(test_sum) / nullif(sum(test_n), 0),
                                               sum(primary_sum) / nullif(sum(primary_n), 0))
-                from result_summary where assessment_id in (:ids) group by assessment_id""")
-                .param("ids", assessmentIds)
+                from result_summary group by assessment_id""")
                 .query((rs, n) -> means.put(rs.getLong(1), (Double) rs.getObject(2, Double.class))).list();
-        return means;
+        return Collections.unmodifiableMap(means);
     }
 }

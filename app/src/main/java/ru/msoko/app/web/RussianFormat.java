@@ -2,7 +2,9 @@ package ru.msoko.app.web;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import ru.msoko.core.text.RussianPlural;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,11 @@ public class RussianFormat {
         return grouped("#,##0.0").format(100.0 * part / whole) + "\u00A0%";
     }
 
+    /** A whole percent as the progress of a background job shows it: «24 %» (no-break space, as {@link #percent}). */
+    public String wholePercent(long p) {
+        return integer(p) + "\u00A0%";
+    }
+
     /** A change or a difference with its sign: «+1,5», «−0,3» (a true minus sign), «0,0». */
     public String signed(Double d) {
         if (d == null) {
@@ -61,7 +68,18 @@ public class RussianFormat {
         return RussianPlural.of(n, one, few, many);
     }
 
+    /**
+     * A format per pattern and thread, made once: a page formats hundreds of numbers, and making a DecimalFormat
+     * for each was a noticeable part of rendering (docs/benchmarks.md, «Page speed under 50 users»). A DecimalFormat
+     * is not safe to share between threads, hence one per thread.
+     */
+    private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     private static DecimalFormat grouped(String pattern) {
+        return FORMATS.get().computeIfAbsent(pattern, RussianFormat::format);
+    }
+
+    private static DecimalFormat format(String pattern) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(RU);
         symbols.setGroupingSeparator('\u00A0');
         symbols.setDecimalSeparator(',');

@@ -237,6 +237,30 @@ abstract class DashboardContract {
         assertThat(page(region, "/")).contains("школа в красной зоне").doesNotContain("школы в красной зоне");
     }
 
+    /**
+     * What the school page and the direction page keep between views (OverviewCache: the region's means, the loaded
+     * results) shows a new import and its rollback on the next view. ЕГЭ Русский язык 11, 2025: edu220001 10 × 70
+     * points, region mean 70,0; one more work of 40 points at edu220002 makes it (700 + 40) / 11 = 67,27 → «67,3».
+     * The direction page counts the region's ВПР 2025 results: 10 + 12 + 9 = 31, then 32.
+     */
+    @Test
+    void theSchoolAndDirectionPagesShowAnImportAndItsRollbackOnTheNextView() throws Exception {
+        loadResultsAndZones();
+        assertThat(page(region, "/schools/edu220001")).contains(">70,0<").doesNotContain("67,3");
+        assertThat(page(region, "/directions/objectivity")).contains(">31<").doesNotContain(">32<");
+        ImportOutcome o = imports.importFile(Fixtures.write(dir, "more.csv", """
+                procedure;year;subject;grade;school_code;participant;mark;score
+                ЕГЭ;2025;Русский язык;11;edu220002;z1;;40
+                ВПР;2025;Математика;5;edu220003;z2;5;
+                """), "more.csv", "t", ImportOptions.STRICT);
+        assertThat(page(region, "/schools/edu220001")).contains(">67,3<");
+        assertThat(page(region, "/directions/objectivity")).contains(">32<").doesNotContain(">31<");
+        assertThat(rollback.rollback(((ImportOutcome.Imported) o).batchId(), "t", false))
+                .isInstanceOf(ru.msoko.app.imports.ImportRollback.Outcome.RolledBack.class);
+        assertThat(page(region, "/schools/edu220001")).contains(">70,0<").doesNotContain("67,3");
+        assertThat(page(region, "/directions/objectivity")).contains(">31<").doesNotContain(">32<");
+    }
+
     @Test
     void withoutResultsTheDashboardSaysWhatToLoadAndWhere() throws Exception {
         assertThat(page(region, "/")).contains("Результатов пока нет", "href=\"/imports\"");

@@ -189,6 +189,24 @@ final class Browser implements AutoCloseable {
                 }""");
     }
 
+    /** Presses keys as a person does, to whatever element has the focus (Tab, Enter, «/»…). */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Waits (the driver polls, up to 30 s) until the address starts with {@code path}; checks that page's console. */
+    Browser waitForPath(String path) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver.getCurrentUrl().startsWith(base + path));
+        return noSevereErrors();
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
     /** Runs a script in the page and returns what it returns. */
     Object script(String js, Object... args) {
         return driver.executeScript(js, args);

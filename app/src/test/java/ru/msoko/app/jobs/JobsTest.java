@@ -71,6 +71,10 @@ class JobsTest extends TerritoryWebTest {
         assertThat(running.done()).isEqualTo(1);
         assertThat(running.total()).isEqualTo(2);
         assertThat(running.percent()).isEqualTo(50);
+        // the bar and its caption in Russian typography: «50 %» with a no-break space, never «50%» (issue #7)
+        String bar = mvc.perform(get("/jobs/" + first + "/progress").with(user(municipality))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bar).contains(">50\u00A0%</progress>", "50\u00A0% — 1 из 2").doesNotContain("50%");
 
         long second = jobs.create(JobKind.IMPORT, "вторая", m);
         assertThat(jobs.start(second, m, p -> Jobs.Result.done("вторая: готово", "/imports", null), released::countDown))

@@ -28,6 +28,7 @@ class RussianFormatTest {
         assertThat(fmt.decimal(null)).isEqualTo("—");
         assertThat(fmt.percent(1, 3)).isEqualTo("33,3\u00A0%");
         assertThat(fmt.percent(1, 0)).isEqualTo("—");
+        assertThat(fmt.wholePercent(24)).isEqualTo("24\u00A0%"); // a job's progress: never «24%»
         assertThat(fmt.signed(1.46)).isEqualTo("+1,5");
         assertThat(fmt.signed(-0.26)).isEqualTo("\u22120,3"); // a true minus sign, not a hyphen
         assertThat(fmt.signed(0.04)).isEqualTo("0,0");

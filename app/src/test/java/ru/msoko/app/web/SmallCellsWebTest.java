@@ -22,6 +22,9 @@ class SmallCellsWebTest extends TerritoryWebTest {
         String html = page("/schools/edu220001");
         // school 1: primary scores 4, 1, 2 → mean 7/3 = 2,3; marks 3, 4, 5 once each; region 4, 1, 2, 3, 0 → 2,0
         assertThat(html).contains(">2,3<", ">2,0<", "0 / 1 / 1 / 1").doesNotContain("скрыто: участников меньше");
+        // the marks bar of that row: no «2», a third each of «3», «4», «5» (1 of 3 = 33,3 %)
+        assertThat(html).contains("aria-label=\"2: 0, 3: 1, 4: 1, 5: 1\"", "class=\"m2 w0\" title=\"«2»: 0 (0,0\u00A0%)\"",
+                "class=\"m3 w33\" title=\"«3»: 1 (33,3\u00A0%)\"", "class=\"m5 w33\" title=\"«5»: 1 (33,3\u00A0%)\"");
         String json = page("/api/v1/schools/edu220001/results");
         assertThat((Boolean) JsonPath.read(json, "$.items[0].suppressed")).isFalse();
         assertThat((Integer) JsonPath.read(json, "$.items[0].mark3")).isEqualTo(1);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import ru.msoko.app.support.TerritoryWebTest;
 
@@ -30,5 +31,37 @@ class WebjarLinksTest extends TerritoryWebTest {
         assertThat(html).contains("/schools/edu220001/signs");
         assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class).values())
                 .singleElement().isInstanceOf(WebjarLinks.class);
+    }
+
+    /**
+     * Cache-Control (StaticCaching): a webjar under its versioned path is kept a year without asking, the same
+     * webjar without its version and the app's own static files are revalidated (a 304 when unchanged), and a
+     * page keeps Spring Security's «no-store».
+     */
+    @Test
+    void versionedWebjarsAreKeptForAYearOtherStaticFilesAskFirstPagesAreNotStored() throws Exception {
+        MockHttpServletResponse webjar = mvc.perform(get("/webjars/echarts/5.5.0/echarts.min.js")).andReturn()
+                .getResponse();
+        assertThat(webjar.getStatus()).isEqualTo(200);
+        assertThat(webjar.getHeader("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+        MockHttpServletResponse versionFree = mvc.perform(get("/webjars/echarts/echarts.min.js")).andReturn()
+                .getResponse();
+        assertThat(versionFree.getStatus()).isEqualTo(200);
+        assertThat(versionFree.getHeader("Cache-Control")).isEqualTo("no-cache");
+
+        MockHttpServletResponse css = mvc.perform(get("/css/app.css")).andReturn().getResponse();
+        assertThat(css.getStatus()).isEqualTo(200);
+        assertThat(css.getHeader("Cache-Control")).isEqualTo("no-cache");
+        String lastModified = css.getHeader("Last-Modified");
+        assertThat(lastModified).isNotBlank();
+        assertThat(mvc.perform(get("/css/app.css").header("If-Modified-Since", lastModified)).andReturn()
+                .getResponse().getStatus()).isEqualTo(304);
+        assertThat(mvc.perform(get("/js/keys.js")).andReturn().getResponse().getHeader("Cache-Control"))
+                .isEqualTo("no-cache");
+
+        MockHttpServletResponse page = mvc.perform(get("/schools/edu220001").with(user(region))).andReturn()
+                .getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getHeader("Cache-Control")).contains("no-store");
     }
 }
