@@ -24,13 +24,26 @@ public final class BlockWriter {
      */
     private static final int MAX_OPEN = 4096;
 
+    /**
+     * A block that no row has joined for this many rows is stored while the file is still being read, so the writes
+     * overlap the reading: a school's rows are together, so its blocks are complete once the file has moved on.
+     */
+    static final int IDLE_ROWS = 2000;
+
     private record Key(long assessmentId, long schoolId) {
     }
 
+    /** The rows of an open block and when the last of them came. */
+    private static final class Open {
+        final List<ResultBlock.Row> rows = new ArrayList<>();
+        long lastRow;
+    }
+
     private final ResultBlockRepository.Inserter inserter;
-    private final Map<Key, List<ResultBlock.Row>> open = new LinkedHashMap<>();
+    private final Map<Key, Open> open = new LinkedHashMap<>();
+    private long rowNo;
     private Key lastKey;
-    private List<ResultBlock.Row> last;
+    private Open last;
     private int buffered;
     private long written;
 
@@ -43,21 +56,32 @@ public final class BlockWriter {
     }
 
     public void add(long assessmentId, long schoolId, ResultBlock.Row row) {
-        List<ResultBlock.Row> rows = last;
-        if (rows == null || lastKey.assessmentId() != assessmentId || lastKey.schoolId() != schoolId) {
+        Open block = last;
+        if (block == null || lastKey.assessmentId() != assessmentId || lastKey.schoolId() != schoolId) {
             lastKey = new Key(assessmentId, schoolId);
-            rows = open.computeIfAbsent(lastKey, k -> new ArrayList<>());
-            last = rows;
+            block = open.computeIfAbsent(lastKey, k -> new Open());
+            last = block;
             if (open.size() > MAX_OPEN) {
                 storeOldest();
             }
         }
-        rows.add(row);
+        block.rows.add(row);
+        block.lastRow = ++rowNo;
         buffered++;
-        if (rows.size() == MAX_BLOCK_ROWS) {
+        if (block.rows.size() == MAX_BLOCK_ROWS) {
             store(lastKey);
         } else if (buffered >= MAX_BUFFERED) {
             storeAll();
+        } else if (rowNo % (IDLE_ROWS / 2) == 0) {
+            storeIdle();
+        }
+    }
+
+    private void storeIdle() {
+        for (Key k : new ArrayList<>(open.keySet())) {
+            if (rowNo - open.get(k).lastRow > IDLE_ROWS) {
+                store(k);
+            }
         }
     }
 
@@ -80,7 +104,7 @@ public final class BlockWriter {
     }
 
     private void store(Key key) {
-        List<ResultBlock.Row> rows = open.remove(key);
+        List<ResultBlock.Row> rows = open.remove(key).rows;
         inserter.add(key.assessmentId(), key.schoolId(), rows);
         buffered -= rows.size();
         written += rows.size();

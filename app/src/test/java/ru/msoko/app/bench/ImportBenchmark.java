@@ -42,6 +42,13 @@ public final class ImportBenchmark {
         String h2 = "jdbc:h2:file:" + work.resolve("h2/msoko")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + System.getProperty("bench.h2", "");
         String only = args.length > 1 ? args[1] : "";
+        if (Boolean.getBoolean("bench.warm")) {
+            // a server that has imported before: the JIT has compiled the write path (a cold run compiles it while
+            // timing, ~19 s of compiler threads' CPU on 2 cores); the same files into a scratch database first
+            double warmUp = importInto(demo, work.resolve("warm"), "jdbc:h2:file:" + work.resolve("warm/msoko")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+            report("H2 warm-up (not counted)", demo.resultRows(), warmUp, parse);
+        }
         if (!only.equals("pg")) {
             double h2Time = importInto(demo, work.resolve("h2"), h2, "sa", "");
             report("H2 (embedded file)", demo.resultRows(), h2Time, parse);
