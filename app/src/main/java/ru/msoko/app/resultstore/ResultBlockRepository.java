@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.msoko.app.system.DatabaseKind;
 import ru.msoko.core.domain.Procedure;
 import ru.msoko.core.domain.ProcedureKind;
 import ru.msoko.core.domain.ResultBlock;
@@ -25,6 +26,8 @@ public class ResultBlockRepository {
     /** Rows (in whole blocks) inserted per JDBC batch: a batch is sent once it holds at least this many. */
     public static final int BATCH_ROWS = 5000;
     private static final int FETCH_SIZE = 100;
+    /** How long an import waits for another import into the same procedure to end. */
+    static final int IMPORT_LOCK_WAIT_MS = 15 * 60 * 1000;
 
     private static final String SELECT = """
             select b.id, b.import_id, b.assessment_id, b.school_id, b.row_count, b.data, s.code, a.kind, a.exam_year,
@@ -36,7 +39,10 @@ public class ResultBlockRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    ResultBlockRepository(DataSource dataSource, JdbcTemplate jdbcTemplate) {
+    private final boolean postgres;
+
+    ResultBlockRepository(DataSource dataSource, JdbcTemplate jdbcTemplate, DatabaseKind kind) {
+        this.postgres = kind.isPostgres();
         // blocks are read a hundred at a time: PostgreSQL would otherwise hold a whole region's results at once
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
@@ -152,6 +158,22 @@ public class ResultBlockRepository {
      * the other and each sees the other's participants (a participant must not get two results).
      */
     public void lockAssessment(long assessmentId) {
+        if (postgres) { // PostgreSQL waits for a row lock as long as it takes (lock_timeout 0)
+            lock(assessmentId);
+            return;
+        }
+        // H2 gives up on a lock after LOCK_TIMEOUT (2 s by default): the other import may take minutes. The setting
+        // belongs to the session and does not end the transaction; the pooled connection gets its own value back.
+        int before = jdbc.sql("select lock_timeout()").query(Integer.class).single();
+        jdbc.sql("set lock_timeout " + IMPORT_LOCK_WAIT_MS).update();
+        try {
+            lock(assessmentId);
+        } finally {
+            jdbc.sql("set lock_timeout " + before).update();
+        }
+    }
+
+    private void lock(long assessmentId) {
         jdbc.sql("select id from assessment where id = :id for update").param("id", assessmentId).query(Long.class)
                 .single();
     }

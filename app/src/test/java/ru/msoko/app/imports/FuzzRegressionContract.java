@@ -144,6 +144,25 @@ abstract class FuzzRegressionContract {
     }
 
     /**
+     * Bug 11 (ImportFuzzTest, the full run of 2026-12-03 evening; shrunk: the synthetic ВПР Russian 8 CSV with the
+     * first row's last field, rechecked_score, replaced by «-5»): a negative score after the expert's re-check was
+     * stored. It is now a problem of its cell, as a negative primary score is; so is one above the work's maximum.
+     */
+    @Test
+    void aNegativeScoreAfterTheRecheckIsAProblemOfItsCell() {
+        Path file = Fixtures.write(dir, "recheck.csv", """
+                procedure;year;subject;grade;school_code;participant;primary_score;max_score;rechecked_score
+                ВПР;2025;Математика;5;edu220001;1;12;20;-5
+                ВПР;2025;Математика;5;edu220001;2;12;20;21
+                ВПР;2025;Математика;5;edu220001;3;12;20;10
+                """);
+
+        assertThat(rejected(file).problems()).extracting(Problem::describe).containsExactly(
+                "recheck.csv, строка 2, столбец «rechecked_score»: отрицательный балл после перепроверки",
+                "recheck.csv, строка 3, столбец «rechecked_score»: балл после перепроверки 21 больше максимального (20)");
+    }
+
+    /**
      * Bug 10 (ImportFuzzTest in the clean-clone CI run of 2026-12-03: a ФИС ОКО form whose login cell became
      * «@SUM(A1:A9)», imported with «create missing schools»): the code of a school to create was parsed in the
      * directory's «code@from-to» form and the IllegalArgumentException escaped the import. Now the file is refused

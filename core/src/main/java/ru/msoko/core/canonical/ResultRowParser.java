@@ -83,7 +83,7 @@ final class ResultRowParser {
                 gender(), variant.isEmpty() || absent ? null : variant, absent, tasks,
                 absent ? null : primary(primary, tasks, max), absent ? null : score, absent ? null : mark,
                 absent ? null : passed, parsed("journal_mark", Values::mark), parsed("annual_mark", Values::mark),
-                flags, status(), max, parsed("rechecked_score", Values::decimal));
+                flags, status(), max, rechecked(max));
         if (absent) {
             checkAbsentHasNoScores(primary, score);
         }
@@ -198,6 +198,17 @@ final class ResultRowParser {
             fail("primary_score", "первичный балл " + format(given) + " больше максимального (" + format(max) + ")");
         }
         return given;
+    }
+
+    /** The expert's score of a re-checked work: a primary score like any other, 0 up to the maximum. */
+    private Double rechecked(Double max) {
+        Double v = parsed("rechecked_score", Values::decimal);
+        if (v != null && v < 0) {
+            fail("rechecked_score", "отрицательный балл после перепроверки");
+        } else if (v != null && max != null && v > max + EPSILON) {
+            fail("rechecked_score", "балл после перепроверки " + format(v) + " больше максимального (" + format(max) + ")");
+        }
+        return v;
     }
 
     private void checkAbsentHasNoScores(Double primary, Double score) {
