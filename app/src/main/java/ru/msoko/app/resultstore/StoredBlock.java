@@ -10,15 +10,15 @@ import ru.msoko.core.domain.TaskLayout;
 
 /**
  * One stored block with what its row joins to: the procedure (key by subject code, and the subject's name for the
- * analysis engine, which matches subjects by name), the school's code and the procedure's task layout.
+ * analysis engine, which matches subjects by name), the school's code and the procedure's task layout (parsed once per block).
  */
 public record StoredBlock(long id, long importId, long assessmentId, long schoolId, int rowCount, byte[] data,
-                          String schoolCode, Procedure.Key procedure, String subjectName, String taskLayout) {
+                          String schoolCode, Procedure.Key procedure, String subjectName, TaskLayout layout) {
 
     static StoredBlock of(ResultSet rs) throws SQLException {
         return new StoredBlock(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
                 rs.getBytes(6), rs.getString(7), new Procedure.Key(ProcedureKind.valueOf(rs.getString(8)),
-                        rs.getInt(9), rs.getString(10), rs.getInt(12)), rs.getString(11), rs.getString(13));
+                        rs.getInt(9), rs.getString(10), rs.getInt(12)), rs.getString(11), TaskLayout.parse(rs.getString(13)));
     }
 
     /** The rows, with the procedure keyed by subject code as everywhere but the engine. */
@@ -30,9 +30,5 @@ public record StoredBlock(long id, long importId, long assessmentId, long school
     public List<ResultBlock.Row> rowsBySubjectName() {
         return ResultBlock.decode(data, new Procedure.Key(procedure.kind(), procedure.year(), subjectName,
                 procedure.grade()), schoolCode);
-    }
-
-    public TaskLayout layout() {
-        return TaskLayout.parse(taskLayout);
     }
 }
