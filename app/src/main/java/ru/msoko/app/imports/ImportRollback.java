@@ -129,7 +129,8 @@ public class ImportRollback {
                     + "загрузках, поэтому справочник не отменяется; исправьте его, загрузив исправленный файл");
         }
         boolean giaScalesGone = giaScales.release(id);
-        long removed = releaseScaleMarks(id);
+        boolean marksReleased = releaseScaleMarks(id) > 0;
+        long removed = 0;
         for (String table : TABLES_BY_IMPORT) {
             for (String children : CHILDREN.getOrDefault(table, List.of())) {
                 jdbc.sql(children).param("id", id).update();
@@ -144,7 +145,11 @@ public class ImportRollback {
         if (giaScalesGone) {
             giaScales.markStoredResults();
         }
-        aggregates.recomputeAll(); // the marks of other imports' results may have changed with a scale
+        if (marksReleased || giaScalesGone) {
+            // the marks of other imports' results changed with a scale; otherwise only this import's aggregates
+            // went, deleted with it above (recomputing reads every stored result: seconds on a region's database)
+            aggregates.recomputeAll();
+        }
         jdbc.sql("""
                 update import_batch set state = :state, rolled_back_at = :now, rolled_back_by = :user,
                     original_hash = content_hash, content_hash = :freed where id = :id""")
@@ -156,18 +161,18 @@ public class ImportRollback {
     /**
      * Marks that other imports' results got from a scale of this import are taken away with the scale; they
      * come back when a scale for the work is loaded again; those of a ГИА scale come back at once from the
-     * earlier version still in force (see {@link GiaScaleRepository#markStoredResults()}). Returns 0: the
-     * results themselves stay.
+     * earlier version still in force (see {@link GiaScaleRepository#markStoredResults()}). Returns how many results
+     * lost their mark; the results themselves stay.
      */
     private long releaseScaleMarks(long id) {
         Set<Long> released = Set.copyOf(jdbc.sql("select id from mark_scale where import_id = :id").param("id", id)
                 .query(Long.class).list());
-        if (!released.isEmpty()) {
-            blocks.change(blocks::forEach, (block, row) -> row.markScaleId() == null
-                    || !released.contains(row.markScaleId()) ? row
-                    : new ResultBlock.Row(row.result().withMark(null), null, row.giaScaleId()));
+        if (released.isEmpty()) {
+            return 0;
         }
-        return 0;
+        return blocks.change(blocks::forEach, (block, row) -> row.markScaleId() == null
+                || !released.contains(row.markScaleId()) ? row
+                : new ResultBlock.Row(row.result().withMark(null), null, row.giaScaleId()));
     }
 
     /** A procedure without any result left forgets its task layout, so that a corrected file may bring another. */

@@ -32,6 +32,8 @@ abstract class ResultSummariesContract {
     ResultAggregates aggregates;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ImportRollback rollback;
     @TempDir
     Path dir;
 
@@ -122,5 +124,58 @@ abstract class ResultSummariesContract {
                 line.indexOf(' ') + 1) + 1) + 1)).containsExactly(
                 "2 2 0 2 6.0 0 0.0 0 0 1 1 0 0 0 0",
                 "2 1 1 1 3.0 0 0.0 0 0 1 0 0 0 0 0");
+    }
+
+    /** When each aggregate row was computed, by its key: a recomputation writes them all again. */
+    private List<String> computedAt() {
+        return jdbc.sql("select import_id || ' ' || assessment_id || ' ' || school_id || ' ' || computed_at "
+                + "from result_summary order by import_id, assessment_id, school_id").query(String.class).list();
+    }
+
+    @Test
+    void rollingBackAResultsFileTakesAwayItsAggregatesAndLeavesTheOthersUntouched() throws Exception {
+        DemoManifest demo = new DemoRegionGenerator(DemoSettings.standard().withSchools(8)).writeTo(dir.resolve("demo"));
+        imported(service.importFile(demo.schoolsFile(), "schools.csv", "test", ImportOptions.STRICT));
+        List<Long> batches = new ArrayList<>();
+        for (Path f : demo.resultFiles().subList(0, 3)) {
+            ImportOutcome o = service.importFile(f, f.getFileName().toString(), "test", ImportOptions.STRICT);
+            imported(o);
+            batches.add(((ImportOutcome.Imported) o).batchId());
+        }
+        long gone = batches.get(1);
+        String prefix = gone + " ";
+        List<String> others = rows("result_summary").stream().filter(l -> !l.startsWith(prefix)).toList();
+        List<String> othersComputed = computedAt().stream().filter(l -> !l.startsWith(prefix)).toList();
+        assertThat(rows("result_summary")).hasSizeGreaterThan(others.size());
+
+        assertThat(rollback.rollback(gone, "test", false)).isInstanceOf(ImportRollback.Outcome.RolledBack.class);
+
+        assertThat(rows("result_summary")).isEqualTo(others).isEqualTo(liveStats());
+        // not recomputed: a rollback that changes no stored mark does not read every stored result again
+        assertThat(computedAt()).isEqualTo(othersComputed);
+    }
+
+    @Test
+    void rollingBackAScaleRecountsTheMarksItTookAway() {
+        imported(service.importFile(Fixtures.write(dir, "schools.csv", Fixtures.SCHOOLS), "schools.csv", "test",
+                ImportOptions.STRICT));
+        imported(service.importFile(Fixtures.write(dir, "results.csv", """
+                procedure;year;subject;grade;school_code;participant;primary_score
+                ВПР;2025;Математика;5;edu220003;40007;1
+                ВПР;2025;Математика;5;edu220003;40008;4
+                """), "results.csv", "test", ImportOptions.STRICT));
+        ImportOutcome scale = service.importFile(Fixtures.write(dir, "scales.csv", """
+                year,grade,subject,max_primary,mark2_from,mark2_to,mark3_from,mark3_to,mark4_from,mark4_to,mark5_from,mark5_to,source,note
+                2025,5,Математика,4,0,0,1,1,2,3,4,4,test,
+                """), "scales.csv", "test", ImportOptions.STRICT);
+        imported(scale);
+        // primary 1 → «3», primary 4 → «5» (the scale above)
+        assertThat(sum("mark3")).isEqualTo(1);
+        assertThat(sum("mark5")).isEqualTo(1);
+
+        rollback.rollback(((ImportOutcome.Imported) scale).batchId(), "test", false);
+
+        assertThat(sum("mark3") + sum("mark5")).isZero();
+        assertThat(rows("result_summary")).hasSize(1).isEqualTo(liveStats());
     }
 }
