@@ -53,6 +53,12 @@ abstract class SchemaIndexesContract {
     }
 
     @Test
+    void theAggregatesHaveNoPrimaryKeyAndAnIndexForEachOfTheirForeignKeys() {
+        assertThat(indexes().stream().filter(i -> i.startsWith("result_summary: ")))
+                .containsExactlyInAnyOrder("result_summary: school_id", "result_summary: assessment_id");
+    }
+
+    @Test
     void theForeignKeysAddedAgainStillRefuseRowsWithoutTheirParent() {
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into result_block (import_id, assessment_id, school_id, row_count, data)
