@@ -39,6 +39,13 @@ public final class ImportBenchmark {
 
         double parse = parseOnly(demo);
         System.out.printf(Locale.ROOT, "reference (parse + validate, no database): %.2f s%n", parse);
+        if (Boolean.getBoolean("bench.reader-only")) {
+            // the reader alone, repeated: -Dbench.reader-only=true measures a change to reading without a database
+            for (int i = 0; i < 4; i++) {
+                System.out.printf(Locale.ROOT, "reference again: %.2f s%n", parseOnly(demo));
+            }
+            return;
+        }
 
         String h2 = "jdbc:h2:file:" + work.resolve("h2/msoko")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + System.getProperty("bench.h2", "");

@@ -15,7 +15,44 @@ final class ResultColumns {
             "primary_score", "score", "mark", "journal_mark", "annual_mark", "ovz", "repeat", "medal_candidate",
             "status", "max_score", "observed", "rechecked_score");
 
+    /** Every canonical column: REQUIRED, then OPTIONAL; a column's id is its place here. */
+    private static final List<String> NAMES = java.util.stream.Stream.concat(REQUIRED.stream(), OPTIONAL.stream())
+            .toList();
+
+    static final int PROCEDURE = id("procedure");
+    static final int YEAR = id("year");
+    static final int SUBJECT = id("subject");
+    static final int GRADE = id("grade");
+    static final int SCHOOL_CODE = id("school_code");
+    static final int PARTICIPANT = id("participant");
+    static final int DATE = id("date");
+    static final int CLASS = id("class");
+    static final int GENDER = id("gender");
+    static final int VARIANT = id("variant");
+    static final int PRIMARY_SCORE = id("primary_score");
+    static final int SCORE = id("score");
+    static final int MARK = id("mark");
+    static final int JOURNAL_MARK = id("journal_mark");
+    static final int ANNUAL_MARK = id("annual_mark");
+    static final int OVZ = id("ovz");
+    static final int REPEAT = id("repeat");
+    static final int MEDAL_CANDIDATE = id("medal_candidate");
+    static final int STATUS = id("status");
+    static final int MAX_SCORE = id("max_score");
+    static final int OBSERVED = id("observed");
+    static final int RECHECKED_SCORE = id("rechecked_score");
+
+    private static int id(String name) {
+        int id = NAMES.indexOf(name);
+        if (id < 0) {
+            throw new IllegalStateException("not a canonical column: " + name);
+        }
+        return id;
+    }
+
     private final Map<String, Integer> index = new HashMap<>();
+    /** Position in the file of each canonical column by its id, -1 when the file has none: read on every row. */
+    private final int[] positions = new int[NAMES.size()];
     private final int[] taskColumns;
     private final TaskLayout layout;
     private final List<String> unknown = new ArrayList<>();
@@ -45,6 +82,9 @@ final class ResultColumns {
                 errors.add("нет обязательного столбца «" + required + "»");
             }
         }
+        for (int id = 0; id < NAMES.size(); id++) {
+            positions[id] = index.getOrDefault(NAMES.get(id), -1);
+        }
         taskColumns = taskIdx.stream().mapToInt(Integer::intValue).toArray();
         layout = new TaskLayout(tasks);
     }
@@ -61,6 +101,11 @@ final class ResultColumns {
     /** Column index or -1. */
     int of(String name) {
         return index.getOrDefault(name, -1);
+    }
+
+    /** Column index of the canonical column with this id ({@link #YEAR}, …), or -1. */
+    int at(int id) {
+        return positions[id];
     }
 
     int[] taskColumns() {

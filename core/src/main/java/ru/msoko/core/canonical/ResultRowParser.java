@@ -1,5 +1,7 @@
 package ru.msoko.core.canonical;
 
+import static ru.msoko.core.canonical.ResultColumns.*;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -48,13 +50,13 @@ final class ResultRowParser {
         this.problems = sink;
         this.failed = false;
         if (record.getFieldCount() != header.size()) {
-            fail(null, "в строке " + record.getFieldCount() + " полей, а в заголовке " + header.size()
+            fail(-1, "в строке " + record.getFieldCount() + " полей, а в заголовке " + header.size()
                     + " — проверьте разделитель и кавычки");
             return null;
         }
         ProcedureKind kind = procedureKind();
-        Integer year = bounded("year", "год", 2000, 2100);
-        Integer grade = bounded("grade", "класс (1–11)", 1, 11);
+        Integer year = bounded(YEAR, "год", 2000, 2100);
+        Integer grade = bounded(GRADE, "класс (1–11)", 1, 11);
         String subject = subject();
         String school = year == null ? null : school(year);
         String participant = participant();
@@ -65,24 +67,24 @@ final class ResultRowParser {
     }
 
     private Result build(Procedure.Key key, String school, String participant, int grade, ProcedureKind kind) {
-        String variant = text("variant");
+        String variant = text(VARIANT);
         boolean absent = Values.isAbsent(variant);
         TaskScores tasks = absent ? null : tasks();
-        Double primary = parsed("primary_score", Values::decimal);
-        Double score = parsed("score", Values::decimal);
+        Double primary = parsed(PRIMARY_SCORE, Values::decimal);
+        Double score = parsed(SCORE, Values::decimal);
         Integer mark = null;
         Boolean passed = null;
         if (kind.isPassFail()) {
-            passed = parsed("mark", Values::passFail);
+            passed = parsed(MARK, Values::passFail);
         } else {
-            mark = parsed("mark", Values::mark);
+            mark = parsed(MARK, Values::mark);
         }
-        Double max = parsed("max_score", Values::decimal);
-        Result.Flags flags = new Result.Flags(flag("ovz"), flag("repeat"), flag("medal_candidate"), flag("observed"));
-        Result result = new Result(key, school, participant, parsed("date", this::date), classLabel(grade),
+        Double max = parsed(MAX_SCORE, Values::decimal);
+        Result.Flags flags = new Result.Flags(flag(OVZ), flag(REPEAT), flag(MEDAL_CANDIDATE), flag(OBSERVED));
+        Result result = new Result(key, school, participant, parsed(DATE, this::date), classLabel(grade),
                 gender(), variant.isEmpty() || absent ? null : variant, absent, tasks,
                 absent ? null : primary(primary, tasks, max), absent ? null : score, absent ? null : mark,
-                absent ? null : passed, parsed("journal_mark", Values::mark), parsed("annual_mark", Values::mark),
+                absent ? null : passed, parsed(JOURNAL_MARK, Values::mark), parsed(ANNUAL_MARK, Values::mark),
                 flags, status(), max, rechecked(max));
         if (absent) {
             checkAbsentHasNoScores(primary, score);
@@ -92,16 +94,16 @@ final class ResultRowParser {
     }
 
     private ProcedureKind procedureKind() {
-        String v = text("procedure");
+        String v = text(PROCEDURE);
         ProcedureKind kind = kinds.computeIfAbsent(v, k -> ProcedureKind.fromCode(k).orElse(null));
         if (kind == null) {
-            fail("procedure", v.isEmpty() ? "не указана процедура"
+            fail(PROCEDURE, v.isEmpty() ? "не указана процедура"
                     : "неизвестная процедура «" + v + "»: ожидается ВПР, ОГЭ, ЕГЭ, ГВЭ-9, ВсОШ-ШЭ и т. п.");
         }
         return kind;
     }
 
-    private Integer bounded(String column, String what, int min, int max) {
+    private Integer bounded(int column, String what, int min, int max) {
         Integer v = parsed(column, s -> Values.integer(s, what));
         if (v == null) {
             if (!failed) {
@@ -117,33 +119,33 @@ final class ResultRowParser {
     }
 
     private String subject() {
-        String v = text("subject");
+        String v = text(SUBJECT);
         if (v.isEmpty()) {
-            fail("subject", "не указан предмет");
+            fail(SUBJECT, "не указан предмет");
             return null;
         }
         return subjects.computeIfAbsent(v, directory::subjectCode).orElseGet(() -> {
-            fail("subject", "предмет «" + v + "» не найден в справочнике предметов");
+            fail(SUBJECT, "предмет «" + v + "» не найден в справочнике предметов");
             return null;
         });
     }
 
     private String school(int year) {
-        String v = text("school_code");
+        String v = text(SCHOOL_CODE);
         if (v.isEmpty()) {
-            fail("school_code", "не указан код школы");
+            fail(SCHOOL_CODE, "не указан код школы");
             return null;
         }
         return schools.computeIfAbsent(year + "|" + v, k -> directory.schoolCode(v, year)).orElseGet(() -> {
-            fail("school_code", directory.unknownSchool(v, year));
+            fail(SCHOOL_CODE, directory.unknownSchool(v, year));
             return null;
         });
     }
 
     private String participant() {
-        String v = text("participant");
+        String v = text(PARTICIPANT);
         if (v.isEmpty()) {
-            fail("participant", "не указан участник");
+            fail(PARTICIPANT, "не указан участник");
             return null;
         }
         return pseudonymizer.apply(v);
@@ -158,18 +160,26 @@ final class ResultRowParser {
         int[] scores = new int[idx.length];
         for (int t = 0; t < idx.length; t++) {
             String raw = rec.getField(idx[t]);
+            int quick = Values.digits(raw);
+            if (quick >= 0) {
+                scores[t] = checkedTaskScore(idx[t], quick, layout.get(t).maxScore());
+                continue;
+            }
             if (Values.isNotAttempted(raw)) {
                 scores[t] = TaskScores.NOT_ATTEMPTED;
                 continue;
             }
             Integer s = integerOrFail(idx[t], raw);
-            int max = layout.get(t).maxScore();
-            if (s != null && s > max) {
-                failAt(idx[t], "балл " + s + " больше максимума за задание (" + max + ")");
-            }
-            scores[t] = s == null ? TaskScores.NOT_ATTEMPTED : Math.min(s, max);
+            scores[t] = s == null ? TaskScores.NOT_ATTEMPTED : checkedTaskScore(idx[t], s, layout.get(t).maxScore());
         }
         return TaskScores.of(scores);
+    }
+
+    private int checkedTaskScore(int column, int score, int max) {
+        if (score > max) {
+            failAt(column, "балл " + score + " больше максимума за задание (" + max + ")");
+        }
+        return Math.min(score, max);
     }
 
     private Integer integerOrFail(int column, String raw) {
@@ -184,29 +194,29 @@ final class ResultRowParser {
     /** The primary score: given, or the sum of tasks; checked against the tasks and the maximum. */
     private Double primary(Double given, TaskScores tasks, Double max) {
         if (given != null && given < 0) {
-            fail("primary_score", "отрицательный первичный балл");
+            fail(PRIMARY_SCORE, "отрицательный первичный балл");
         }
         if (tasks != null) {
             int sum = tasks.total();
             if (given != null && Math.abs(given - sum) > EPSILON) {
-                fail("primary_score", "первичный балл " + format(given) + " не равен сумме баллов за задания ("
+                fail(PRIMARY_SCORE, "первичный балл " + format(given) + " не равен сумме баллов за задания ("
                         + sum + ")");
             }
             return given != null ? given : (double) sum;
         }
         if (given != null && max != null && given > max + EPSILON) {
-            fail("primary_score", "первичный балл " + format(given) + " больше максимального (" + format(max) + ")");
+            fail(PRIMARY_SCORE, "первичный балл " + format(given) + " больше максимального (" + format(max) + ")");
         }
         return given;
     }
 
     /** The expert's score of a re-checked work: a primary score like any other, 0 up to the maximum. */
     private Double rechecked(Double max) {
-        Double v = parsed("rechecked_score", Values::decimal);
+        Double v = parsed(RECHECKED_SCORE, Values::decimal);
         if (v != null && v < 0) {
-            fail("rechecked_score", "отрицательный балл после перепроверки");
+            fail(RECHECKED_SCORE, "отрицательный балл после перепроверки");
         } else if (v != null && max != null && v > max + EPSILON) {
-            fail("rechecked_score", "балл после перепроверки " + format(v) + " больше максимального (" + format(max) + ")");
+            fail(RECHECKED_SCORE, "балл после перепроверки " + format(v) + " больше максимального (" + format(max) + ")");
         }
         return v;
     }
@@ -214,7 +224,7 @@ final class ResultRowParser {
     private void checkAbsentHasNoScores(Double primary, Double score) {
         boolean hasScores = (primary != null && primary > 0) || (score != null && score > 0) || hasTaskScore();
         if (hasScores) {
-            fail("variant", "участник отмечен отсутствовавшим, но у него есть баллы");
+            fail(VARIANT, "участник отмечен отсутствовавшим, но у него есть баллы");
         }
     }
 
@@ -230,7 +240,7 @@ final class ResultRowParser {
 
     private void checkScoreRange(Double score) {
         if (score != null && (score < 0 || score > 100)) {
-            fail("score", "тестовый балл " + format(score) + " вне диапазона 0–100");
+            fail(SCORE, "тестовый балл " + format(score) + " вне диапазона 0–100");
         }
     }
 
@@ -243,43 +253,43 @@ final class ResultRowParser {
     }
 
     private String classLabel(int grade) {
-        return columns.of("class") < 0 ? null : Values.classLabel(text("class"), grade);
+        return columns.at(CLASS) < 0 ? null : Values.classLabel(text(CLASS), grade);
     }
 
     private Gender gender() {
-        String v = text("gender");
+        String v = text(GENDER);
         if (v.isEmpty()) {
             return null;
         }
         return Gender.fromLabel(v).orElseGet(() -> {
-            fail("gender", "«" + v + "»: ожидается «м» или «ж»");
+            fail(GENDER, "«" + v + "»: ожидается «м» или «ж»");
             return null;
         });
     }
 
     private OlympiadStatus status() {
-        String v = text("status");
+        String v = text(STATUS);
         if (v.isEmpty()) {
             return null;
         }
         return OlympiadStatus.fromLabel(v).orElseGet(() -> {
-            fail("status", "«" + v + "»: ожидается «победитель», «призёр» или «участник»");
+            fail(STATUS, "«" + v + "»: ожидается «победитель», «призёр» или «участник»");
             return null;
         });
     }
 
-    private boolean flag(String column) {
+    private boolean flag(int column) {
         Boolean b = parsed(column, Values::flag);
         return b != null && b;
     }
 
-    private String text(String column) {
-        int i = columns.of(column);
+    private String text(int column) {
+        int i = columns.at(column);
         return i < 0 ? "" : rec.getField(i).trim();
     }
 
-    private <T> T parsed(String column, java.util.function.Function<String, T> parser) {
-        int i = columns.of(column);
+    private <T> T parsed(int column, java.util.function.Function<String, T> parser) {
+        int i = columns.at(column);
         if (i < 0) {
             return null;
         }
@@ -291,8 +301,9 @@ final class ResultRowParser {
         }
     }
 
-    private void fail(String column, String message) {
-        int i = column == null ? -1 : columns.of(column);
+    /** A problem of the row ({@code column} -1) or of the canonical column with this id. */
+    private void fail(int column, String message) {
+        int i = column < 0 ? -1 : columns.at(column);
         failAt(i, message);
     }
 

@@ -32,11 +32,41 @@ public final class Values {
     }
 
     public static boolean isAbsent(String variant) {
-        return variant != null && ABSENT.contains(lower(variant));
+        // a variant number, as on almost every row, is no absence label: no lower-casing copy for it
+        return variant != null && !(variant.length() > 0 && isDigit(variant.charAt(0)))
+                && ABSENT.contains(lower(variant));
+    }
+
+    /**
+     * The value of a cell of 1–9 ASCII digits and nothing else, or -1: the common case of a score or a mark, read
+     * without the copies that trimming and lower-casing make (every row has dozens of such cells).
+     */
+    static int digits(String s) {
+        int n = s.length();
+        if (n == 0 || n > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A mark 2–5 (1 is accepted too: it exists in journals); {@code null} for «нет отметки» or empty. */
     public static Integer mark(String s) {
+        int quick = digits(s);
+        if (quick >= 1 && quick <= 5) {
+            return quick;
+        }
         String v = lower(s);
         if (NO_MARK.contains(v)) {
             return null;
@@ -61,6 +91,10 @@ public final class Values {
 
     /** A decimal number with a point or a comma; {@code null} when empty. */
     public static Double decimal(String s) {
+        int quick = digits(s);
+        if (quick >= 0) {
+            return (double) quick;
+        }
         String v = s.trim().replace('\u00A0', ' ').replace(" ", "");
         if (v.isEmpty()) {
             return null;
