@@ -1,6 +1,5 @@
 package ru.msoko.core.canonical;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class CanonicalResultsReader {
         long rows = 0;
         long accepted = 0;
         long absent = 0;
-        CsvRecord rec;
+        CsvLine rec;
         while ((rec = table.next()) != null) {
             rows++;
             long line = rec.getStartingLineNumber();

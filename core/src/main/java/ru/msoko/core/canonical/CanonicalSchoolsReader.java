@@ -1,6 +1,5 @@
 package ru.msoko.core.canonical;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class CanonicalSchoolsReader {
         private final Map<String, Municipality> municipalities = new LinkedHashMap<>();
         private final Map<String, Long> identifierRows = new HashMap<>();
         private final List<School> schools = new ArrayList<>();
-        private CsvRecord rec;
+        private CsvLine rec;
         private boolean failed;
 
         Rows(CsvTable table) {

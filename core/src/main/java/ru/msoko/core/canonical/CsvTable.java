@@ -2,7 +2,6 @@ package ru.msoko.core.canonical;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,11 +24,11 @@ public final class CsvTable implements AutoCloseable {
     private final String fileName;
     private final Charset charset;
     private final char separator;
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
+    private final CsvReader<CsvLine> reader;
+    private final Iterator<CsvLine> records;
     private final List<String> header;
 
-    private CsvTable(String fileName, Charset charset, char separator, CsvReader<CsvRecord> reader) {
+    private CsvTable(String fileName, Charset charset, char separator, CsvReader<CsvLine> reader) {
         this.fileName = fileName;
         this.charset = charset;
         this.separator = separator;
@@ -39,7 +38,7 @@ public final class CsvTable implements AutoCloseable {
     }
 
     /** The first record; a header the parser refuses (a stray quote, found by ImportFuzzTest) is a problem of line 1. */
-    private static List<String> header(String fileName, CsvReader<CsvRecord> reader, Iterator<CsvRecord> records) {
+    private static List<String> header(String fileName, CsvReader<CsvLine> reader, Iterator<CsvLine> records) {
         try {
             return records.hasNext() ? cleanHeader(records.next().getFields()) : List.of();
         } catch (CsvParseException | UncheckedIOException e) {
@@ -73,13 +72,13 @@ public final class CsvTable implements AutoCloseable {
             eol++;
         }
         char separator = TextDecoding.detectSeparator(new String(head, 0, eol, charset));
-        CsvReader<CsvRecord> reader = CsvReader.builder()
+        CsvReader<CsvLine> reader = CsvReader.builder()
                 .fieldSeparator(separator)
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .detectBomHeader(true)
-                .ofCsvRecord(path, charset);
+                .build(new LineHandler(), path, charset);
         return new CsvTable(fileName, charset, separator, reader);
     }
 
@@ -122,7 +121,7 @@ public final class CsvTable implements AutoCloseable {
      *
      * @throws InputException when the file cannot be parsed further (for example an unclosed quote)
      */
-    public CsvRecord next() {
+    public CsvLine next() {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (CsvParseException e) {

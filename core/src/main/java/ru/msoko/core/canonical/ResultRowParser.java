@@ -2,7 +2,6 @@ package ru.msoko.core.canonical;
 
 import static ru.msoko.core.canonical.ResultColumns.*;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import ru.msoko.core.domain.Gender;
@@ -28,10 +27,11 @@ final class ResultRowParser {
     private final java.util.Map<String, ProcedureKind> kinds = new java.util.HashMap<>();
     private final java.util.Map<String, java.util.Optional<String>> subjects = new java.util.HashMap<>();
     private final java.util.Map<String, java.util.Optional<String>> schools = new java.util.HashMap<>();
+    private final java.util.Map<String, java.time.LocalDate> dates = new java.util.HashMap<>();
     /** The date of the previous row: a file of one procedure repeats one date on every row. */
     private String lastDateText;
     private java.time.LocalDate lastDate;
-    private CsvRecord rec;
+    private CsvLine rec;
     private Problems problems;
     private boolean failed;
 
@@ -45,7 +45,7 @@ final class ResultRowParser {
     }
 
     /** @return the result, or {@code null} after adding the row's problems */
-    Result parse(CsvRecord record, Problems sink) {
+    Result parse(CsvLine record, Problems sink) {
         this.rec = record;
         this.problems = sink;
         this.failed = false;
@@ -70,21 +70,21 @@ final class ResultRowParser {
         String variant = text(VARIANT);
         boolean absent = Values.isAbsent(variant);
         TaskScores tasks = absent ? null : tasks();
-        Double primary = parsed(PRIMARY_SCORE, Values::decimal);
-        Double score = parsed(SCORE, Values::decimal);
+        Double primary = decimal(PRIMARY_SCORE);
+        Double score = decimal(SCORE);
         Integer mark = null;
         Boolean passed = null;
         if (kind.isPassFail()) {
             passed = parsed(MARK, Values::passFail);
         } else {
-            mark = parsed(MARK, Values::mark);
+            mark = mark(MARK);
         }
-        Double max = parsed(MAX_SCORE, Values::decimal);
+        Double max = decimal(MAX_SCORE);
         Result.Flags flags = new Result.Flags(flag(OVZ), flag(REPEAT), flag(MEDAL_CANDIDATE), flag(OBSERVED));
         Result result = new Result(key, school, participant, parsed(DATE, this::date), classLabel(grade),
                 gender(), variant.isEmpty() || absent ? null : variant, absent, tasks,
                 absent ? null : primary(primary, tasks, max), absent ? null : score, absent ? null : mark,
-                absent ? null : passed, parsed(JOURNAL_MARK, Values::mark), parsed(ANNUAL_MARK, Values::mark),
+                absent ? null : passed, mark(JOURNAL_MARK), mark(ANNUAL_MARK),
                 flags, status(), max, rechecked(max));
         if (absent) {
             checkAbsentHasNoScores(primary, score);
@@ -159,12 +159,12 @@ final class ResultRowParser {
         List<TaskLayout.Task> layout = columns.layout().tasks();
         int[] scores = new int[idx.length];
         for (int t = 0; t < idx.length; t++) {
-            String raw = rec.getField(idx[t]);
-            int quick = Values.digits(raw);
+            int quick = rec.digits(idx[t]);
             if (quick >= 0) {
                 scores[t] = checkedTaskScore(idx[t], quick, layout.get(t).maxScore());
                 continue;
             }
+            String raw = rec.getField(idx[t]);
             if (Values.isNotAttempted(raw)) {
                 scores[t] = TaskScores.NOT_ATTEMPTED;
                 continue;
@@ -212,7 +212,7 @@ final class ResultRowParser {
 
     /** The expert's score of a re-checked work: a primary score like any other, 0 up to the maximum. */
     private Double rechecked(Double max) {
-        Double v = parsed(RECHECKED_SCORE, Values::decimal);
+        Double v = decimal(RECHECKED_SCORE);
         if (v != null && v < 0) {
             fail(RECHECKED_SCORE, "отрицательный балл после перепроверки");
         } else if (v != null && max != null && v > max + EPSILON) {
@@ -246,7 +246,8 @@ final class ResultRowParser {
 
     private java.time.LocalDate date(String text) {
         if (!text.equals(lastDateText)) {
-            lastDate = Values.date(text);
+            // an ОГЭ file lists each pupil's subjects, each on its own date: the few dates of a file are kept
+            lastDate = dates.size() < 366 ? dates.computeIfAbsent(text, Values::date) : Values.date(text);
             lastDateText = text;
         }
         return lastDate;
@@ -286,6 +287,24 @@ final class ResultRowParser {
     private String text(int column) {
         int i = columns.at(column);
         return i < 0 ? "" : rec.getField(i).trim();
+    }
+
+    /** A number: a cell of plain digits is read without making a string of it. */
+    private Double decimal(int column) {
+        int quick = quick(column);
+        return quick >= 0 ? Double.valueOf(quick) : parsed(column, Values::decimal);
+    }
+
+    /** A mark 2–5 (see {@link Values#mark}): a cell of plain digits is read without making a string of it. */
+    private Integer mark(int column) {
+        int quick = quick(column);
+        return quick >= 1 && quick <= 5 ? Integer.valueOf(quick) : parsed(column, Values::mark);
+    }
+
+    /** The value of a cell of plain digits in this canonical column, or -1 (no such column, or anything else). */
+    private int quick(int column) {
+        int i = columns.at(column);
+        return i < 0 ? -1 : rec.digits(i);
     }
 
     private <T> T parsed(int column, java.util.function.Function<String, T> parser) {

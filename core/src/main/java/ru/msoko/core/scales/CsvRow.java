@@ -1,9 +1,9 @@
 package ru.msoko.core.scales;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import ru.msoko.core.canonical.CsvLine;
 import ru.msoko.core.canonical.CsvTable;
 import ru.msoko.core.canonical.InputException;
 import ru.msoko.core.canonical.Problem;
@@ -16,7 +16,7 @@ public final class CsvRow {
 
     private final CsvTable table;
     private final Problems problems;
-    private CsvRecord rec;
+    private CsvLine rec;
     private boolean failed;
 
     public CsvRow(CsvTable table, List<String> required, Problems problems) {
