@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Import benchmark: ~1,000,000 canonical rows into H2 and PostgreSQL, with the ratio to a parse-only
 # reference run in the same process. Usage: bench/import.sh [schools, default 430 ≈ 1 million rows] [h2|pg]
-# Extra JVM options: BENCH_OPTS (-Dbench.warm=true: the same files imported and rolled back first by the same application, so the measured runs
-# have the write path compiled, as on a server that has imported before); heap: BENCH_HEAP. Second argument h2 or
-# pg runs one database only.
+# Extra JVM options: BENCH_OPTS — -Dbench.warm=true: the same region's three earlier springs (another million rows)
+# imported first by the same application, so that the measured run has the import path compiled and a database that
+# already holds a million results, as on a server that has imported before (the warm-up's own time is the first,
+# cold import); -Dbench.reader-only=true: the reference parse alone, five times; -Dbench.threads=true: CPU by thread
+# name. Heap: BENCH_HEAP. Second argument h2 or pg runs one database only.
 # Builds in place (no `mvn install`): the classpath comes from the reactor's target/ folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
