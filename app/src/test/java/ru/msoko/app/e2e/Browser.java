@@ -195,6 +195,16 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits (polling, up to 30 s) until the address contains {@code part}; checks that page's console. After a click
+     * that submits a form the driver may return before the browser has moved to the new address.
+     */
+    Browser waitForAddressWith(String part) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver.getCurrentUrl().contains(part));
+        return noSevereErrors();
+    }
+
     /** Waits (the driver polls, up to 30 s) until the address starts with {@code path}; checks that page's console. */
     Browser waitForPath(String path) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
