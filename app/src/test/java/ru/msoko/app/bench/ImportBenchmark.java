@@ -111,15 +111,39 @@ public final class ImportBenchmark {
             long start = System.nanoTime();
             long cpu = cpu();
             java.util.Map<String, Long> threads = ThreadCpu.byGroup();
+            java.util.List<Long> batches = new java.util.ArrayList<>();
             for (Path f : demo.resultFiles()) {
-                check(service.importFile(f, f.getFileName().toString(), "bench", ImportOptions.STRICT));
+                ImportOutcome o = service.importFile(f, f.getFileName().toString(), "bench", ImportOptions.STRICT);
+                check(o);
+                batches.add(((ImportOutcome.Imported) o).batchId());
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
             long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.out.printf(Locale.ROOT, "  process CPU %.2f s, peak heap (sum of the heap pools' peaks) %d MB%n",
                     (cpu() - cpu) / 1e9, peak / (1024 * 1024));
             System.out.println("  CPU by thread: " + ThreadCpu.since(threads));
-            return (System.nanoTime() - start) / 1e9;
+            if (Boolean.getBoolean("bench.rollback")) {
+                rollBack(ctx.getBean(ru.msoko.app.imports.ImportRollback.class), batches);
+            }
+            return seconds;
         }
+    }
+
+    /** -Dbench.rollback=true: every measured import rolled back, newest first, as a user cancels a wrong file. */
+    private static void rollBack(ru.msoko.app.imports.ImportRollback rollback, java.util.List<Long> batches) {
+        long start = System.nanoTime();
+        double slowest = 0;
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            long one = System.nanoTime();
+            var outcome = rollback.rollback(batches.get(i), "bench", false);
+            if (!(outcome instanceof ru.msoko.app.imports.ImportRollback.Outcome.RolledBack)) {
+                throw new IllegalStateException(outcome.message());
+            }
+            slowest = Math.max(slowest, (System.nanoTime() - one) / 1e9);
+        }
+        double all = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "  rollback of the %d imports one by one: %.2f s (mean %.2f s, slowest %.2f s)%n",
+                batches.size(), all, all / batches.size(), slowest);
     }
 
     /**
