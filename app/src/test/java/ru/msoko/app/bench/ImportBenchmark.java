@@ -1,15 +1,20 @@
 package ru.msoko.app.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ru.msoko.app.MsokoApplication;
 import ru.msoko.app.imports.ImportOptions;
 import ru.msoko.app.imports.ImportOutcome;
+import ru.msoko.app.imports.ImportRollback;
 import ru.msoko.app.imports.ImportService;
 import ru.msoko.core.canonical.CanonicalResultsReader;
 import ru.msoko.core.canonical.Directory;
@@ -94,7 +99,7 @@ public final class ImportBenchmark {
     }
 
     private static double importInto(DemoSettings settings, DemoManifest demo, Path data, String url, String user,
-                                     String password) throws java.io.IOException {
+                                     String password) throws IOException {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MsokoApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run("--msoko.data=" + data, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
@@ -110,8 +115,8 @@ public final class ImportBenchmark {
             pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             long cpu = cpu();
-            java.util.Map<String, Long> threads = ThreadCpu.byGroup();
-            java.util.List<Long> batches = new java.util.ArrayList<>();
+            Map<String, Long> threads = ThreadCpu.byGroup();
+            List<Long> batches = new ArrayList<>();
             for (Path f : demo.resultFiles()) {
                 ImportOutcome o = service.importFile(f, f.getFileName().toString(), "bench", ImportOptions.STRICT);
                 check(o);
@@ -123,20 +128,20 @@ public final class ImportBenchmark {
                     (cpu() - cpu) / 1e9, peak / (1024 * 1024));
             System.out.println("  CPU by thread: " + ThreadCpu.since(threads));
             if (Boolean.getBoolean("bench.rollback")) {
-                rollBack(ctx.getBean(ru.msoko.app.imports.ImportRollback.class), batches);
+                rollBack(ctx.getBean(ImportRollback.class), batches);
             }
             return seconds;
         }
     }
 
     /** -Dbench.rollback=true: every measured import rolled back, newest first, as a user cancels a wrong file. */
-    private static void rollBack(ru.msoko.app.imports.ImportRollback rollback, java.util.List<Long> batches) {
+    private static void rollBack(ImportRollback rollback, List<Long> batches) {
         long start = System.nanoTime();
         double slowest = 0;
         for (int i = batches.size() - 1; i >= 0; i--) {
             long one = System.nanoTime();
             var outcome = rollback.rollback(batches.get(i), "bench", false);
-            if (!(outcome instanceof ru.msoko.app.imports.ImportRollback.Outcome.RolledBack)) {
+            if (!(outcome instanceof ImportRollback.Outcome.RolledBack)) {
                 throw new IllegalStateException(outcome.message());
             }
             slowest = Math.max(slowest, (System.nanoTime() - one) / 1e9);
@@ -153,7 +158,7 @@ public final class ImportBenchmark {
      * context in the same JVM still recompiles much of it) — and the measured files go into a database that already
      * holds a million results, as a region's database does after its first years.
      */
-    private static void warmUp(DemoSettings settings, ImportService service, Path work) throws java.io.IOException {
+    private static void warmUp(DemoSettings settings, ImportService service, Path work) throws IOException {
         long start = System.nanoTime();
         DemoSettings earlier = settings;
         DemoManifest before = new DemoRegionGenerator(new DemoSettings(earlier.seed(), earlier.municipalities(),

@@ -51,7 +51,7 @@ final class ThreadCpu {
         if (name.equals("main") || name.equals("java")) {
             return "writer";
         }
-        if (name.startsWith("HN-") || name.startsWith("MVStore")) {
+        if (name.startsWith("H2-") || name.startsWith("MVStore")) { // H2's background writer: H2-save, H2-serialization
             return "H2 store";
         }
         return Boolean.getBoolean("bench.threads") ? name : "other";
@@ -61,7 +61,8 @@ final class ThreadCpu {
     static String since(Map<String, Long> before) {
         Map<String, Long> now = byGroup();
         return now.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                // a thread that ended in between (each file's reader) takes its ticks with it: never below zero
+                .map(e -> Map.entry(e.getKey(), Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L))))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 100.0))
                 .collect(Collectors.joining(", "));
