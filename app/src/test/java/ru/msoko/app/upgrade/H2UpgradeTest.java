@@ -9,13 +9,11 @@ import java.sql.Driver;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import ru.msoko.app.support.JavaMigrations;
 import ru.msoko.app.support.MainPages;
 
 /**
@@ -48,7 +46,9 @@ class H2UpgradeTest {
         // the application's own URL for a data folder (application.properties)
         String url = "jdbc:h2:file:" + data.resolve("msoko")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-        String lastRelease = Released.versions().get(Released.versions().size() - 1);
+        // release 19: the last one whose migrations the previous H2 runs by itself — V22's append-only trigger is a
+        // class of the application, which the old engine's own class loader cannot load
+        String lastRelease = "19";
         Map<String, List<String>> written;
         String previous;
         try (URLClassLoader old = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
@@ -57,9 +57,7 @@ class H2UpgradeTest {
             previous = version(oldH2);
             // the schema of the last release, as an installation of it on the old H2 has it (a newer migration may
             // need the new engine: V22's append-only trigger is a class written against the pinned H2's API)
-            Flyway.configure().dataSource(oldH2).locations("classpath:db/migration").javaMigrations(JavaMigrations.all())
-                    .target(lastRelease).load().migrate();
-            UpgradeContract.loadFixtures(oldH2, lastRelease);
+            UpgradeContract.migrateWithFixtures(oldH2, lastRelease);
             written = UpgradeContract.everyRow(oldH2);
         } // the last connection closed: the old engine closed the file
         UpgradeContract.expectedCounts(lastRelease).forEach((table, rows) ->

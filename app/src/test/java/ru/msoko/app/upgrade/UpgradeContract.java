@@ -77,7 +77,9 @@ abstract class UpgradeContract {
         n.put("school_identifier", 5);
         n.put("assessment", v >= 19 ? 3 : 2);
         n.put("import_batch", v >= 19 ? 12 : v >= 6 ? 4 : 2);
-        n.put("result", v >= 19 ? 10 : 8);
+        if (v < 28) { // V28 moved the results into result_block: assertKeyValues reads them back from there
+            n.put("result", v >= 19 ? 10 : 8);
+        }
         n.put("app_user", 3);
         n.put("subject", 28); // V2__subjects.sql: 28 «insert into subject»
         if (v >= 6) {
@@ -112,9 +114,7 @@ abstract class UpgradeContract {
     @MethodSource("releasedVersions")
     void aReleasedDatabaseWithDataUpgradesToTheLatestWithEveryRow(String version) throws Exception {
         Database db = freshDatabase(data);
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration")
-                .javaMigrations(JavaMigrations.all()).target(version).load().migrate();
-        loadFixtures(db.dataSource(), version);
+        migrateWithFixtures(db.dataSource(), version);
         Map<String, List<String>> before = everyRow(db.dataSource());
         expectedCounts(version).forEach((table, rows) ->
                 assertThat(before.get(table)).as("fixture rows of %s at V%s", table, version).hasSize(rows + 1));
@@ -171,15 +171,31 @@ abstract class UpgradeContract {
         assertThat(stored.stream().filter(r -> r.giaScaleId() != null).count()).isEqualTo(v >= 19 ? 2L : 0L);
     }
 
-    static void loadFixtures(DataSource ds, String version) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            for (String v : Released.versions()) {
-                if (Integer.parseInt(v) <= Integer.parseInt(version)) {
-                    ScriptUtils.executeSqlScript(c, new EncodedResource(new ClassPathResource("upgrade/V" + v + ".sql"),
-                            StandardCharsets.UTF_8));
+    /**
+     * The database of an installation of release {@code version} that lived through the earlier releases: each
+     * release's fixture (upgrade/V2.sql, V6.sql, V19.sql; later releases have none) is loaded at its own schema
+     * version, then the migrations up to {@code version} run over the data — so a release after V28, which moved
+     * the results into blocks, gets its results the way V28 made them.
+     */
+    static void migrateWithFixtures(DataSource ds, String version) throws SQLException {
+        for (String v : Released.versions()) {
+            if (Integer.parseInt(v) > Integer.parseInt(version)) {
+                break;
+            }
+            flyway(ds, v).migrate();
+            ClassPathResource fixture = new ClassPathResource("upgrade/V" + v + ".sql");
+            if (fixture.exists()) {
+                try (Connection c = ds.getConnection()) {
+                    ScriptUtils.executeSqlScript(c, new EncodedResource(fixture, StandardCharsets.UTF_8));
                 }
             }
         }
+        flyway(ds, version).migrate();
+    }
+
+    private static Flyway flyway(DataSource ds, String target) {
+        return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(JavaMigrations.all()).target(target).load();
     }
 
     static String appliedVersion(DataSource ds) {
